@@ -1,0 +1,621 @@
+"""Load and validate everything under data/ into a Corpus; collect every problem before failing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import markup
+from .model import (
+    Actor,
+    Block,
+    Corpus,
+    DateRange,
+    Document,
+    Fact,
+    PartialDate,
+    Removal,
+    Signer,
+    UNKNOWN_FACT,
+)
+from .problems import DataError, Problem
+from .vocab import BLOCS, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, STATUSES, choices
+from .yamlload import YList, YMap, load_yaml_file
+
+DOCUMENTS_DIR = "van-ban"
+REGISTRIES_DIR = "danh-muc"
+ACTORS_FILE = "co-quan.yml"
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Every top-level key of a document file: (required, Vietnamese description for messages and the guide).
+DOCUMENT_FIELDS: dict[str, tuple[bool, str]] = {
+    "id": (True, "mã văn bản, trùng với tên tệp"),
+    "type": (True, "loại văn bản"),
+    "number": (True, "số hiệu (null nếu chưa rõ)"),
+    "title": (True, "trích yếu"),
+    "issuer": (True, "mã cơ quan ban hành (null nếu chưa rõ)"),
+    "level": (True, "cấp ban hành"),
+    "bloc": (True, "khối ban hành"),
+    "place": (True, "địa bàn"),
+    "signer": (True, "người ký"),
+    "issued": (True, "ngày ban hành"),
+    "effective": (True, "hiệu lực"),
+    "status": (True, "tình trạng hiệu lực"),
+    "topics": (True, "chủ đề"),
+    "source": (True, "nguồn"),
+    "removed": (True, "phần đã loại bỏ khỏi bản nguồn"),
+    "body": (True, "nội dung văn bản"),
+    "aliases": (False, "các cách viết khác của số hiệu/tên văn bản"),
+    "relations": (False, "quan hệ với văn bản khác"),
+    "citations": (False, "dẫn chiếu bổ sung bằng tay"),
+    "assignments": (False, "phân công trách nhiệm"),
+}
+
+BLOCK_KINDS = ("heading", "p", "clause", "section", "signature")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_NUMBERED = re.compile(r"^(\d+)[.\-/)]?$")
+_LETTERED = re.compile(r"^([a-zđ])[).]$")
+_BULLET = re.compile(r"^[-–•+]$")
+
+
+@dataclass
+class Context:
+    """Where we are while reading one file; collects its problems."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    def warn(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message, "warning"))
+
+
+def load_corpus(data_dir: Path, root: Path | None = None, today: dt.date | None = None) -> tuple[Corpus, list[Problem]]:
+    """Load data/; raise DataError listing every error. Returns the corpus and the warnings."""
+    root = root or data_dir.parent
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+
+    def rel(path: Path) -> str:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    problems.extend(_misplaced_files(data_dir, rel))
+    actors = _load_actors(data_dir / REGISTRIES_DIR / ACTORS_FILE, rel(data_dir / REGISTRIES_DIR / ACTORS_FILE), problems)
+
+    documents: dict[str, Document] = {}
+    for path in sorted((data_dir / DOCUMENTS_DIR).glob("*.yml")):
+        ctx = Context(rel(path))
+        loaded = load_yaml_file(path, ctx.path)
+        ctx.problems.extend(loaded.problems)
+        if loaded.value is not None:
+            doc = _read_document(loaded.value, path.stem, ctx, actors, today)
+            if doc is not None:
+                if doc.id in documents:
+                    ctx.error(doc.line_of("id"), f"mã '{doc.id}' trùng với văn bản {documents[doc.id].path} (mỗi văn bản một mã riêng)")
+                else:
+                    documents[doc.id] = doc
+        problems.extend(ctx.problems)
+
+    _check_unique_numbers(documents, problems)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        raise DataError(problems)
+    return Corpus(documents=documents, actors=actors), sorted(problems)
+
+
+def _misplaced_files(data_dir: Path, rel) -> list[Problem]:
+    problems = []
+    expected_dirs = {data_dir / DOCUMENTS_DIR, data_dir / REGISTRIES_DIR}
+    for path in sorted(data_dir.rglob("*")):
+        if path.suffix.lower() not in (".yml", ".yaml") or not path.is_file():
+            continue
+        if path.suffix.lower() == ".yaml":
+            problems.append(Problem(rel(path), 1, "đuôi tệp phải là '.yml' (đổi tên tệp, ví dụ 'ten-van-ban.yml')"))
+        elif path.parent not in expected_dirs:
+            problems.append(
+                Problem(
+                    rel(path),
+                    1,
+                    f"tệp YAML nằm ngoài thư mục dự kiến; văn bản đặt trong data/{DOCUMENTS_DIR}/, "
+                    f"danh mục đặt trong data/{REGISTRIES_DIR}/ (di chuyển tệp)",
+                )
+            )
+    return problems
+
+
+# --- registries -------------------------------------------------------------------------
+
+
+def _load_actors(path: Path, display: str, problems: list[Problem]) -> dict[str, Actor]:
+    actors: dict[str, Actor] = {}
+    if not path.exists():
+        problems.append(Problem(display, 1, "thiếu danh mục cơ quan (tạo tệp theo mẫu trong hướng dẫn)"))
+        return actors
+    loaded = load_yaml_file(path, display)
+    problems.extend(loaded.problems)
+    ctx = Context(display)
+    data = loaded.value
+    if data is None:
+        return actors
+    if not isinstance(data, YMap) or not isinstance(data.get("actors"), YList):
+        ctx.error(getattr(data, "line", 1), "danh mục cơ quan phải có dạng 'actors:' và một danh sách các mục '- id: ...'")
+        problems.extend(ctx.problems)
+        return actors
+    entries: YList = data["actors"]
+    for index, entry in enumerate(entries):
+        line = entries.line_of(index)
+        if not isinstance(entry, YMap):
+            ctx.error(line, "mỗi cơ quan phải là một khối có các trường id, name, short, level, kind")
+            continue
+        allowed = {"id", "name", "short", "level", "kind", "place", "group", "aliases", "note"}
+        _unknown_keys(entry, allowed, ctx)
+        actor_id = entry.get("id")
+        if not isinstance(actor_id, str) or not ID_PATTERN.match(actor_id):
+            ctx.error(entry.line_of("id"), f"mã cơ quan '{actor_id}' không hợp lệ (chỉ gồm chữ thường không dấu, số và '-')")
+            continue
+        if actor_id in actors:
+            ctx.error(entry.line_of("id"), f"mã cơ quan '{actor_id}' bị trùng (dòng {actors[actor_id].line})")
+            continue
+        name = _text(entry, "name", ctx, required=True) or actor_id
+        level = entry.get("level")
+        if level is not None and level not in LEVELS:
+            ctx.error(entry.line_of("level"), f"cấp '{level}' không hợp lệ (chọn một trong: {choices(LEVELS)})")
+        kind = entry.get("kind")
+        if kind not in ACTOR_KINDS:
+            ctx.error(entry.line_of("kind"), f"loại cơ quan '{kind}' không hợp lệ (chọn một trong: {choices(ACTOR_KINDS)})")
+        aliases = entry.get("aliases") or []
+        actors[actor_id] = Actor(
+            id=actor_id,
+            name=name,
+            short=_text(entry, "short", ctx) or name,
+            level=level,
+            kind=str(kind),
+            place=_text(entry, "place", ctx),
+            group=_text(entry, "group", ctx),
+            aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
+            line=line,
+        )
+    problems.extend(ctx.problems)
+    return actors
+
+
+ACTOR_KINDS: dict[str, str] = {
+    "dang": "Tổ chức Đảng",
+    "chinh-quyen": "Cơ quan chính quyền",
+    "mat-tran": "Mặt trận, đoàn thể",
+    "ca-nhan": "Cá nhân, chức danh",
+    "khac": "Khác",
+}
+
+
+# --- documents --------------------------------------------------------------------------
+
+
+def _read_document(data, stem: str, ctx: Context, actors: dict[str, Actor], today: dt.date) -> Document | None:
+    if not isinstance(data, YMap):
+        ctx.error(getattr(data, "line", 1), "tệp văn bản phải là một khối 'trường: giá trị' (xem mẫu trong hướng dẫn)")
+        return None
+    _unknown_keys(data, set(DOCUMENT_FIELDS), ctx)
+    for key, (required, description) in DOCUMENT_FIELDS.items():
+        if required and key not in data:
+            ctx.error(data.line, f"thiếu trường bắt buộc '{key}' ({description}); nếu chưa rõ, ghi '{key}: null'")
+
+    doc_id = data.get("id")
+    if not isinstance(doc_id, str) or not ID_PATTERN.match(doc_id):
+        ctx.error(data.line_of("id"), f"mã văn bản '{doc_id}' không hợp lệ (chỉ gồm chữ thường không dấu, số và '-')")
+        doc_id = stem
+    elif doc_id != stem:
+        ctx.error(data.line_of("id"), f"mã '{doc_id}' khác tên tệp '{stem}.yml' (đổi 'id: {stem}' hoặc đổi tên tệp thành '{doc_id}.yml')")
+
+    doc_type = data.get("type")
+    if doc_type not in DOCUMENT_TYPES:
+        ctx.error(data.line_of("type"), f"loại văn bản '{doc_type}' không hợp lệ (chọn một trong: {choices(DOCUMENT_TYPES)})")
+
+    title = _text(data, "title", ctx, required=True) or doc_id
+    issuer = _fact(data, "issuer", ctx)
+    if issuer.known and issuer.value not in actors:
+        ctx.error(data.line_of("issuer"), f"không có cơ quan '{issuer.value}' trong danh mục data/{REGISTRIES_DIR}/{ACTORS_FILE} (thêm cơ quan vào danh mục hoặc sửa mã)")
+    level = _fact(data, "level", ctx, LEVELS)
+    bloc = _fact(data, "bloc", ctx, BLOCS)
+    status = _fact(data, "status", ctx, STATUSES)
+    signer = _signer(data, ctx)
+    issued = _issued(data, ctx, today)
+
+    source = data.get("source")
+    source_file, source_note = "", ""
+    if isinstance(source, YMap):
+        _unknown_keys(source, {"file", "note", "url"}, ctx)
+        source_file = _text(source, "file", ctx, required=True) or ""
+        source_note = _text(source, "note", ctx) or ""
+    elif "source" in data:
+        ctx.error(data.line_of("source"), "trường 'source' phải có dạng: file: <tên tệp nguồn>, note: <ghi chú>")
+
+    topics = data.get("topics") or []
+    if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
+        ctx.error(data.line_of("topics"), "trường 'topics' phải là danh sách chủ đề, ví dụ: [công tác dân vận, chính quyền cơ sở]")
+        topics = []
+
+    removed = _removed(data, ctx)
+    body = _body(data, ctx)
+    aliases = data.get("aliases") or []
+
+    return Document(
+        id=doc_id,
+        path=ctx.path,
+        type=str(doc_type),
+        number=_fact(data, "number", ctx),
+        title=title,
+        issuer=issuer,
+        level=level,
+        bloc=bloc,
+        place=_fact(data, "place", ctx),
+        signer=signer,
+        issued=issued,
+        effective=_fact(data, "effective", ctx),
+        status=status,
+        topics=tuple(topics),
+        source_file=source_file,
+        source_note=source_note,
+        removed=removed,
+        body=body,
+        aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
+        key_lines=dict(data.key_lines),
+    )
+
+
+def _unknown_keys(mapping: YMap, allowed: set[str], ctx: Context) -> None:
+    for key in mapping:
+        if key not in allowed:
+            hint = _closest(key, allowed)
+            suggestion = f"có phải ý bạn là '{hint}'?" if hint else f"các trường hợp lệ: {', '.join(sorted(allowed))}"
+            ctx.error(mapping.line_of(key), f"trường lạ '{key}' ({suggestion})")
+
+
+def _closest(word: str, options: set[str]) -> str | None:
+    import difflib
+
+    match = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def _text(mapping: YMap, key: str, ctx: Context, required: bool = False) -> str | None:
+    value = mapping.get(key)
+    if value is None:
+        if required:
+            ctx.error(mapping.line_of(key), f"trường '{key}' không được để trống")
+        return None
+    if not isinstance(value, str):
+        ctx.error(mapping.line_of(key), f"trường '{key}' phải là chuỗi chữ, không phải {_type_name(value)} (đặt giá trị trong dấu ngoặc kép)")
+        return None
+    if required and not value.strip():
+        ctx.error(mapping.line_of(key), f"trường '{key}' không được để trống")
+        return None
+    return value.strip()
+
+
+def _type_name(value) -> str:
+    if isinstance(value, bool):
+        return "giá trị đúng/sai"
+    if isinstance(value, (int, float)):
+        return "số"
+    if isinstance(value, list):
+        return "danh sách"
+    if isinstance(value, dict):
+        return "khối trường"
+    return type(value).__name__
+
+
+def _fact(mapping: YMap, key: str, ctx: Context, vocabulary: dict[str, str] | None = None) -> Fact:
+    """A scalar that may be null (unknown) or {value, reason} (inferred) or {value, source} (outside source)."""
+    raw = mapping.get(key)
+    line = mapping.line_of(key)
+    reason = source = None
+    if isinstance(raw, YMap):
+        _unknown_keys(raw, {"value", "reason", "source"}, ctx)
+        if "reason" not in raw and "source" not in raw:
+            ctx.error(line, f"trường '{key}' dạng khối phải có 'reason' (lý do suy luận) hoặc 'source' (nguồn công khai)")
+        reason, source = raw.get("reason"), raw.get("source")
+        raw = raw.get("value")
+    if raw is None:
+        return UNKNOWN_FACT
+    if isinstance(raw, (list, dict)):
+        ctx.error(line, f"trường '{key}' phải là một giá trị đơn, không phải {_type_name(raw)}")
+        return UNKNOWN_FACT
+    value = str(raw).strip()
+    if vocabulary is not None and value not in vocabulary:
+        ctx.error(line, f"trường '{key}': giá trị '{value}' không hợp lệ (chọn một trong: {choices(vocabulary)})")
+    return Fact(value, reason=reason, source=source)
+
+
+def _signer(data: YMap, ctx: Context) -> Signer:
+    raw = data.get("signer")
+    if raw is None:
+        return Signer()
+    if not isinstance(raw, YMap):
+        ctx.error(data.line_of("signer"), "trường 'signer' phải có dạng: name: ..., position: ..., on_behalf: ... (null nếu chưa rõ)")
+        return Signer()
+    _unknown_keys(raw, {"name", "position", "on_behalf"}, ctx)
+    return Signer(name=_fact(raw, "name", ctx), position=_fact(raw, "position", ctx), on_behalf=_fact(raw, "on_behalf", ctx))
+
+
+def parse_date(text: object) -> PartialDate | None:
+    """'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' to a PartialDate; None when malformed or impossible."""
+    match = _DATE.match(str(text).strip()) if isinstance(text, (str, int)) else None
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+
+DATE_HINT = "dạng đúng: YYYY-MM-DD, YYYY-MM hoặc YYYY, ví dụ '2010-05-10'"
+
+
+def _issued(data: YMap, ctx: Context, today: dt.date) -> Fact:
+    raw = data.get("issued")
+    line = data.line_of("issued")
+    if raw is None:
+        return UNKNOWN_FACT
+    if isinstance(raw, YMap):
+        _unknown_keys(raw, {"after", "before", "reason", "value", "source"}, ctx)
+        if "value" in raw:
+            date = _checked_date(raw["value"], "issued", raw.line_of("value"), ctx, today)
+            if not raw.get("reason") and not raw.get("source"):
+                ctx.error(line, "ngày ban hành dạng khối phải có 'reason' (lý do suy luận) hoặc 'source' (nguồn công khai)")
+            return Fact(date, reason=raw.get("reason"), source=raw.get("source")) if date else UNKNOWN_FACT
+        after = _checked_date(raw["after"], "issued.after", raw.line_of("after"), ctx, today) if "after" in raw else None
+        before = _checked_date(raw["before"], "issued.before", raw.line_of("before"), ctx, today) if "before" in raw else None
+        if not (after or before):
+            ctx.error(line, "ngày ban hành suy luận phải có 'after' hoặc 'before' (ví dụ: after: '2010-09-21')")
+            return UNKNOWN_FACT
+        if after and before and after.sort_key() > before.sort_key():
+            ctx.error(line, "ngày ban hành suy luận: 'after' phải sớm hơn 'before'")
+        if not isinstance(raw.get("reason"), str) or not raw["reason"].strip():
+            ctx.error(line, "ngày ban hành suy luận phải có 'reason' nói rõ suy ra từ đâu")
+        return Fact(DateRange(after, before), reason=raw.get("reason"))
+    date = _checked_date(raw, "issued", line, ctx, today)
+    return Fact(date) if date else UNKNOWN_FACT
+
+
+def _checked_date(raw, key: str, line: int, ctx: Context, today: dt.date) -> PartialDate | None:
+    date = parse_date(raw)
+    if date is None:
+        ctx.error(line, f"trường '{key}': ngày không hợp lệ '{raw}' ({DATE_HINT})")
+        return None
+    if date.sort_key() > (today.year, today.month if date.month else 0, today.day if date.day else 0):
+        ctx.error(line, f"trường '{key}': ngày '{raw}' ở tương lai (kiểm tra lại năm, tháng, ngày)")
+        return None
+    return date
+
+
+def _removed(data: YMap, ctx: Context) -> tuple[Removal, ...]:
+    raw = data.get("removed")
+    if raw is None:
+        return ()
+    if not isinstance(raw, YList):
+        ctx.error(data.line_of("removed"), "trường 'removed' phải là danh sách (ghi 'removed: []' nếu không loại bỏ gì)")
+        return ()
+    result = []
+    for index, entry in enumerate(raw):
+        line = raw.line_of(index)
+        if not isinstance(entry, YMap):
+            ctx.error(line, "mỗi phần loại bỏ phải có dạng: text: ..., reason: chrome|duplicate, note: ...")
+            continue
+        _unknown_keys(entry, {"text", "reason", "note"}, ctx)
+        text = _text(entry, "text", ctx, required=True)
+        reason = entry.get("reason")
+        if reason not in REMOVAL_REASONS:
+            ctx.error(entry.line_of("reason"), f"lý do loại bỏ '{reason}' không hợp lệ (chọn một trong: {choices(REMOVAL_REASONS)})")
+            continue
+        if text:
+            result.append(Removal(text=text, reason=reason, note=_text(entry, "note", ctx) or "", line=line))
+    return tuple(result)
+
+
+# --- body -------------------------------------------------------------------------------
+
+
+def _body(data: YMap, ctx: Context) -> tuple[Block, ...]:
+    raw = data.get("body")
+    if raw is None:
+        return ()
+    if not isinstance(raw, YList) or not raw:
+        ctx.error(data.line_of("body"), "nội dung văn bản ('body') trống: cần ít nhất một khối (p, clause, heading…)")
+        return ()
+    builder = _BodyBuilder(ctx)
+    blocks = builder.blocks(raw, parent=None, top_level=True)
+    if not any(b.kind in ("p", "clause", "section") for b in blocks):
+        ctx.error(data.line_of("body"), "nội dung văn bản không có đoạn văn hay khoản nào (thêm khối 'p:' hoặc 'clause:')")
+    return blocks
+
+
+@dataclass
+class _Parent:
+    id: str | None
+    citation_label: str | None
+    section_label: str | None = None
+
+
+class _BodyBuilder:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.seen_ids: dict[str, int] = {}
+        self.paragraph_count = 0
+
+    def blocks(self, items: YList, parent: _Parent | None, top_level: bool) -> tuple[Block, ...]:
+        result: list[Block] = []
+        bullets = 0
+        for index, raw in enumerate(items):
+            line = items.line_of(index)
+            if not isinstance(raw, YMap):
+                self.ctx.error(line, f"mỗi khối nội dung phải bắt đầu bằng một trong: {', '.join(BLOCK_KINDS)} (ví dụ '- p: ...')")
+                continue
+            kinds = [k for k in BLOCK_KINDS if k in raw]
+            if len(kinds) != 1:
+                self.ctx.error(line, f"mỗi khối nội dung cần đúng một trong các khóa: {', '.join(BLOCK_KINDS)}")
+                continue
+            kind = kinds[0]
+            if kind == "clause" and _BULLET.match(str(raw.get("clause", "")).strip()):
+                bullets += 1
+            block = self.block(kind, raw, line, parent, top_level, bullets)
+            if block is not None:
+                result.append(block)
+        return tuple(result)
+
+    def block(self, kind: str, raw: YMap, line: int, parent: _Parent | None, top_level: bool, bullets: int) -> Block | None:
+        allowed = {
+            "heading": {"heading"},
+            "p": {"p", "id", "label"},
+            "clause": {"clause", "text", "items", "id", "label"},
+            "section": {"section", "text", "label", "items"},
+            "signature": {"signature"},
+        }[kind]
+        _unknown_keys(raw, allowed, self.ctx)
+        if kind == "signature":
+            lines = raw.get("signature")
+            if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
+                self.ctx.error(line, "khối 'signature' phải là danh sách các dòng chữ ký")
+                return None
+            return Block(kind, line, lines=tuple(lines), anchor=parent.id if parent else None)
+        if kind == "heading":
+            return Block(kind, line, segments=self.segments(raw, "heading", line), anchor=parent.id if parent else None)
+        if kind == "p":
+            segments = self.segments(raw, "p", line)
+            block_id = None
+            label = None
+            if top_level:
+                self.paragraph_count += 1
+                block_id = raw.get("id") or f"doan-{self.paragraph_count}"
+                label = raw.get("label") or _paragraph_label(segments)
+                self.claim(block_id, raw.line_of("id") if "id" in raw else line)
+            elif "id" in raw:
+                self.ctx.error(raw.line_of("id"), "đoạn văn nằm trong một khoản không có mã riêng (bỏ 'id', dùng mã của khoản)")
+            return Block(kind, line, segments=segments, id=block_id, label=label, citation_label=label, anchor=block_id or (parent.id if parent else None))
+        if kind == "section":
+            section_id = raw.get("section")
+            if not isinstance(section_id, str) or not ID_PATTERN.match(section_id):
+                self.ctx.error(line, f"mã phần '{section_id}' không hợp lệ (chữ thường không dấu, số và '-')")
+                return None
+            self.claim(section_id, line)
+            label = _text(raw, "label", self.ctx, required=True) or section_id
+            me = _Parent(section_id, label, section_label=label)
+            items = self.items(raw, me)
+            return Block(kind, line, segments=self.segments(raw, "text", line), id=section_id, label=label, citation_label=label, items=items, anchor=section_id)
+        # clause
+        marker = str(raw.get("clause", "")).strip()
+        number, id_part, own_label = self.classify(marker, line, bullets, parent)
+        if id_part is None:
+            return None
+        if "id" in raw:
+            block_id = raw["id"]
+            if not isinstance(block_id, str) or not ID_PATTERN.match(block_id):
+                self.ctx.error(raw.line_of("id"), f"mã khoản '{block_id}' không hợp lệ (chữ thường không dấu, số và '-')")
+                return None
+        elif parent is None:
+            block_id = f"k{id_part}"
+        else:
+            block_id = f"{parent.id}-{id_part}"
+        self.claim(block_id, raw.line_of("id") if "id" in raw else line)
+        own_label = raw.get("label") or own_label
+        if parent is None:
+            citation_label = own_label
+        elif parent.section_label:
+            citation_label = f"{own_label} ({parent.section_label})"
+        else:
+            citation_label = f"{own_label} {_lower_first(parent.citation_label or '')}".strip()
+        me = _Parent(block_id, citation_label)
+        if "text" not in raw:
+            self.ctx.error(line, f"khoản '{marker}' thiếu trường 'text' (nội dung sau ký hiệu '{marker}')")
+        return Block(
+            kind,
+            line,
+            segments=self.segments(raw, "text", line),
+            id=block_id,
+            marker=marker,
+            number=number,
+            label=own_label,
+            citation_label=citation_label[:1].upper() + citation_label[1:],
+            items=self.items(raw, me),
+            anchor=block_id,
+        )
+
+    def items(self, raw: YMap, parent: _Parent) -> tuple[Block, ...]:
+        items = raw.get("items")
+        if items is None:
+            return ()
+        if not isinstance(items, YList):
+            self.ctx.error(raw.line_of("items"), "trường 'items' phải là danh sách các khối con")
+            return ()
+        return self.blocks(items, parent, top_level=False)
+
+    def classify(self, marker: str, line: int, bullets: int, parent: _Parent | None) -> tuple[str | None, str | None, str]:
+        in_section = parent is not None and parent.section_label is not None
+        if m := _NUMBERED.match(marker):
+            number = m.group(1)
+            return number, number, (f"Mục {number}" if in_section else f"Khoản {number}")
+        if m := _LETTERED.match(marker):
+            letter = m.group(1)
+            return letter, ("dd" if letter == "đ" else letter), f"Điểm {letter}"
+        if _BULLET.match(marker):
+            return None, f"y{bullets}", f"Gạch đầu dòng thứ {bullets}"
+        self.ctx.error(line, f"ký hiệu khoản '{marker}' không nhận ra (dạng hợp lệ: '1.', '1-', '1/', '1)', 'a)', 'đ)', '-')")
+        return None, None, ""
+
+    def claim(self, block_id: str, line: int) -> None:
+        if block_id in self.seen_ids:
+            self.ctx.error(line, f"mã neo '{block_id}' trùng với khối ở dòng {self.seen_ids[block_id]} (đặt 'id:' riêng cho một trong hai)")
+        else:
+            self.seen_ids[block_id] = line
+
+    def segments(self, raw: YMap, key: str, line: int):
+        text = raw.get(key)
+        if text is None:
+            return ()
+        if not isinstance(text, str):
+            self.ctx.error(raw.line_of(key), f"trường '{key}' phải là chuỗi chữ, không phải {_type_name(text)}")
+            return ()
+        text = " ".join(text.split())
+        if not text:
+            self.ctx.error(raw.line_of(key), f"trường '{key}' trống")
+            return ()
+        try:
+            return markup.parse_corrections(unicodedata.normalize("NFC", text))
+        except markup.MarkupError as exc:
+            self.ctx.error(raw.line_of(key), str(exc))
+            return (text,)
+
+
+def _paragraph_label(segments) -> str:
+    words = "".join(s if isinstance(s, str) else s.corrected for s in segments).split()
+    head = " ".join(words[:6])
+    return f"Đoạn «{head}{'…' if len(words) > 6 else ''}»"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _check_unique_numbers(documents: dict[str, Document], problems: list[Problem]) -> None:
+    by_number: dict[str, Document] = {}
+    for doc in documents.values():
+        if not doc.number.known:
+            continue
+        key = str(doc.number.value).replace(" ", "").upper()
+        if key in by_number:
+            other = by_number[key]
+            problems.append(
+                Problem(doc.path, doc.line_of("number"), f"số hiệu '{doc.number.value}' trùng với văn bản {other.path} (kiểm tra lại số hiệu)")
+            )
+        else:
+            by_number[key] = doc

@@ -1,0 +1,234 @@
+"""The knowledge-base model: plain frozen dataclasses, built only by the loader, no MkDocs here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+from .vocab import UNKNOWN
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the day, the month or only the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def display(self) -> str:
+        if self.day:
+            return f"{self.day:02d}/{self.month:02d}/{self.year}"
+        if self.month:
+            return f"{self.month:02d}/{self.year}"
+        return str(self.year)
+
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """An inferred date: only bounds are known."""
+
+    after: PartialDate | None = None
+    before: PartialDate | None = None
+
+    def display(self) -> str:
+        if self.after and self.before:
+            return f"trong khoảng {self.after.display()} – {self.before.display()}"
+        if self.after:
+            return f"sau {self.after.display()}"
+        return f"trước {self.before.display()}"  # type: ignore[union-attr]
+
+    @property
+    def year(self) -> int | None:
+        """The year when both bounds fall in it, else None."""
+        if self.after and self.before and self.after.year == self.before.year:
+            return self.after.year
+        return None
+
+    def sort_key(self) -> tuple[int, int, int]:
+        bound = self.after or self.before
+        return bound.sort_key() if bound else (0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A metadata value and how we know it: stated by the source, inferred (with reason), or unknown."""
+
+    value: object = None
+    reason: str | None = None  # set when the value is inferred, not stated
+    source: str | None = None  # set when the value comes from an outside public source
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+    @property
+    def inferred(self) -> bool:
+        return self.reason is not None
+
+    def display(self, labels: dict[str, str] | None = None) -> str:
+        if self.value is None:
+            return UNKNOWN
+        if labels is not None:
+            return labels.get(str(self.value), str(self.value))
+        if isinstance(self.value, (PartialDate, DateRange)):
+            return self.value.display()
+        return str(self.value)
+
+
+UNKNOWN_FACT = Fact()
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A wording correction made to the source text, shown to readers."""
+
+    original: str
+    corrected: str
+
+
+@dataclass(frozen=True)
+class CitationRef:
+    """A span of text that cites another document (filled by the citation detector)."""
+
+    text: str
+    target: str  # canonical id of the cited document
+
+
+Segment = Union[str, Correction, CitationRef]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a document's body: heading, paragraph, clause, section or signature."""
+
+    kind: str  # heading | p | clause | section | signature
+    line: int
+    segments: tuple[Segment, ...] = ()
+    id: str | None = None
+    marker: str | None = None  # clause marker as printed in the source: "1-", "a)", "-"
+    number: str | None = None  # "1", "a", "đ"; None for bullets
+    label: str | None = None  # own label: "Khoản 1", "Điểm a", "Gạch đầu dòng thứ 2"
+    citation_label: str | None = None  # full Vietnamese citation path: "Điểm b khoản 3"
+    items: tuple["Block", ...] = ()
+    lines: tuple[str, ...] = ()  # signature lines
+    anchor: str | None = None  # id of this block or of the nearest anchored block around it
+
+    @property
+    def text(self) -> str:
+        """The corrected text, as readers see it."""
+        return "".join(s if isinstance(s, str) else (s.corrected if isinstance(s, Correction) else s.text) for s in self.segments)
+
+    @property
+    def original_text(self) -> str:
+        """The text as the source printed it (corrections undone)."""
+        return "".join(s if isinstance(s, str) else (s.original if isinstance(s, Correction) else s.text) for s in self.segments)
+
+    def walk(self) -> Iterator["Block"]:
+        yield self
+        for item in self.items:
+            yield from item.walk()
+
+
+@dataclass(frozen=True)
+class Removal:
+    text: str
+    reason: str
+    note: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: Fact = UNKNOWN_FACT
+    position: Fact = UNKNOWN_FACT
+    on_behalf: Fact = UNKNOWN_FACT
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An agency, body or role that directives address."""
+
+    id: str
+    name: str
+    short: str
+    level: str | None
+    kind: str
+    place: str | None = None
+    group: str | None = None  # generic role shared across places, e.g. "so-noi-vu"
+    aliases: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    path: str  # relative to the project root
+    type: str
+    number: Fact
+    title: str
+    issuer: Fact  # value: actor id
+    level: Fact
+    bloc: Fact
+    place: Fact
+    signer: Signer
+    issued: Fact  # value: PartialDate or DateRange
+    effective: Fact
+    status: Fact
+    topics: tuple[str, ...]
+    source_file: str
+    source_note: str
+    removed: tuple[Removal, ...]
+    body: tuple[Block, ...]
+    aliases: tuple[str, ...] = ()
+    key_lines: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def blocks(self) -> Iterator[Block]:
+        for block in self.body:
+            yield from block.walk()
+
+    def anchored(self) -> Iterator[Block]:
+        """Blocks that have a stable anchor (clauses, sections, top-level paragraphs)."""
+        return (b for b in self.blocks() if b.id)
+
+    def block(self, block_id: str) -> Block | None:
+        return next((b for b in self.anchored() if b.id == block_id), None)
+
+    def corrections(self) -> list[tuple[Block, Correction]]:
+        found = []
+        for block in self.blocks():
+            for seg in block.segments:
+                if isinstance(seg, Correction):
+                    found.append((block, seg))
+        return found
+
+    @property
+    def year(self) -> int | None:
+        value = self.issued.value
+        if isinstance(value, PartialDate):
+            return value.year
+        if isinstance(value, DateRange):
+            return value.year
+        return None
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, 1)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything loaded from data/, cross-checked."""
+
+    documents: dict[str, Document]
+    actors: dict[str, Actor]

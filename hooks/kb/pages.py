@@ -1,0 +1,181 @@
+"""Page generation: turn the Corpus into Markdown pages (src path → content), once per build."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from .model import Corpus, DateRange, Document, PartialDate
+from .render import Md, make_environment
+from .vocab import BLOCS, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, STATUSES, UNKNOWN
+
+DOCUMENTS_URL = "van-ban"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_path: str  # docs-relative Markdown path, e.g. "van-ban/x.md"
+    content: str
+    edit_path: str | None = None  # the data file a maintainer edits (project-relative)
+
+
+def document_path(doc_id: str) -> str:
+    return f"{DOCUMENTS_URL}/{doc_id}.md"
+
+
+def display_title(doc: Document) -> str:
+    """'Chỉ thị về việc …' when the trích yếu starts with 'Về …', else the trích yếu itself."""
+    title = doc.title
+    lowered = title.lower()
+    if lowered.startswith(("về ", "v/v ")):
+        type_label = DOCUMENT_TYPES.get(doc.type, "")
+        number = f" {doc.number.value}" if doc.number.known and not doc.number.inferred else ""
+        return f"{type_label}{number} {title[:1].lower()}{title[1:]}"
+    return title
+
+
+def issuer_name(doc: Document, corpus: Corpus) -> str | None:
+    if not doc.issuer.known:
+        return None
+    actor = corpus.actors.get(str(doc.issuer.value))
+    return actor.name if actor else str(doc.issuer.value)
+
+
+def citation_name(doc: Document, corpus: Corpus) -> str:
+    """How a Vietnamese reader cites the document: 'Chỉ thị số … ngày … của … về …'."""
+    parts = [DOCUMENT_TYPES.get(doc.type, "Văn bản")]
+    if doc.number.known:
+        parts.append(f"số {doc.number.value}")
+    if isinstance(doc.issued.value, PartialDate):
+        date = doc.issued.value
+        parts.append(f"ngày {date.display()}" if date.day else f"năm {date.year}" if not date.month else f"tháng {date.display()}")
+    issuer = issuer_name(doc, corpus)
+    if issuer:
+        parts.append(f"của {issuer}")
+    title = doc.title
+    if title.lower().startswith(("về ", "v/v ")):
+        parts.append(title[:1].lower() + title[1:])
+    else:
+        parts.append(f"«{title}»")
+    return " ".join(parts)
+
+
+def year_label(doc: Document) -> str:
+    value = doc.issued.value
+    if isinstance(value, PartialDate):
+        return str(value.year)
+    if isinstance(value, DateRange):
+        return str(value.year) + " (suy luận)" if value.year else f"Chưa rõ ({value.display()})"
+    return UNKNOWN
+
+
+def sort_date(doc: Document) -> str:
+    value = doc.issued.value
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, DateRange):
+        return (value.after or value.before).iso()  # type: ignore[union-attr]
+    return ""
+
+
+class PageGenerator:
+    """Builds every generated page of the site from one Corpus."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.env = make_environment()
+        self.documents = sorted(corpus.documents.values(), key=lambda d: (sort_date(d), d.id))
+        self.rows = [self._row(doc) for doc in self.documents]
+
+    def pages(self) -> Iterable[GeneratedPage]:
+        yield self._render("home.md.j2", "index.md", counts=self._counts())
+        yield self._render("list.md.j2", f"{DOCUMENTS_URL}/index.md", rows=self.rows)
+        for facet, title, heading in BROWSE_FACETS:
+            yield self._render(
+                "browse.md.j2",
+                f"duyet/{facet}.md",
+                facet=facet,
+                title=title,
+                heading=heading,
+                groups=self._group(facet),
+            )
+        for doc in self.documents:
+            yield self.document_page(doc)
+
+    def document_page(self, doc: Document) -> GeneratedPage:
+        page = self._render(
+            "document.md.j2",
+            document_path(doc.id),
+            doc=doc,
+            title=display_title(doc),
+            cite=citation_name(doc, self.corpus),
+            issuer=issuer_name(doc, self.corpus),
+            corrections=doc.corrections(),
+            removal_rows=[(REMOVAL_REASONS[r.reason], r.note, len(r.text.split())) for r in doc.removed],
+            heading_level=heading_level,
+            flat_blocks=list(flatten(doc.body)),
+            labels={"type": DOCUMENT_TYPES, "level": LEVELS, "bloc": BLOCS, "status": STATUSES},
+        )
+        return GeneratedPage(page.src_path, page.content, edit_path=doc.path)
+
+    def _render(self, template: str, src_path: str, **context) -> GeneratedPage:
+        content = self.env.get_template(template).render(page_path=src_path, **context)
+        return GeneratedPage(src_path, content)
+
+    def _row(self, doc: Document) -> dict:
+        return {
+            "doc": doc,
+            "path": document_path(doc.id),
+            "title": display_title(doc),
+            "type": DOCUMENT_TYPES.get(doc.type, doc.type),
+            "number": doc.number.value if doc.number.known else UNKNOWN,
+            "issuer": issuer_name(doc, self.corpus) or UNKNOWN,
+            "level": doc.level.display(LEVELS),
+            "bloc": doc.bloc.display(BLOCS),
+            "place": doc.place.display(),
+            "date": doc.issued.display(),
+            "sort_date": sort_date(doc),
+            "year": year_label(doc),
+        }
+
+    def _counts(self) -> dict:
+        return {
+            "documents": len(self.documents),
+            "clauses": sum(1 for doc in self.documents for b in doc.blocks() if b.kind == "clause"),
+            "issuers": len({doc.issuer.value for doc in self.documents if doc.issuer.known}),
+            "types": Counter(DOCUMENT_TYPES.get(doc.type, doc.type) for doc in self.documents).most_common(),
+            "corrections": sum(len(doc.corrections()) for doc in self.documents),
+        }
+
+    def _group(self, facet: str) -> list[tuple[str, list[dict]]]:
+        key = {
+            "co-quan": lambda r: r["issuer"],
+            "cap": lambda r: r["level"],
+            "nam": lambda r: r["year"],
+            "loai": lambda r: r["type"],
+        }[facet]
+        groups: dict[str, list[dict]] = defaultdict(list)
+        for row in self.rows:
+            groups[key(row)].append(row)
+        # unknown values go last, so readers see what is known first
+        return sorted(groups.items(), key=lambda kv: (kv[0].startswith(UNKNOWN), kv[0]))
+
+
+BROWSE_FACETS = (
+    ("co-quan", "Văn bản theo cơ quan ban hành", "Cơ quan ban hành"),
+    ("cap", "Văn bản theo cấp ban hành", "Cấp"),
+    ("nam", "Văn bản theo năm ban hành", "Năm"),
+    ("loai", "Văn bản theo loại", "Loại văn bản"),
+)
+
+
+def flatten(blocks, depth: int = 0):
+    """Blocks in reading order with their nesting depth, so templates need no recursion."""
+    for block in blocks:
+        yield block, depth
+        yield from flatten(block.items, depth + 1)
+
+
+def heading_level(depth: int) -> Md:
+    return Md("#" * min(depth + 3, 6))

@@ -1,0 +1,126 @@
+"""Markdown rendering helpers: a Jinja environment that escapes every value from the data by default.
+
+Templates produce Markdown. Anything printed with {{ ... }} is escaped for Markdown and HTML
+unless it is an `Md` (already-safe Markdown made by a filter below), so text from YAML can never
+inject markup, links, attribute lists or scripts.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import jinja2
+
+from .model import Block, CitationRef, Correction, Fact
+from .vocab import UNKNOWN
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+class Md(str):
+    """Markdown that is safe to insert as is."""
+
+    __slots__ = ()
+
+
+_WHITESPACE = re.compile(r"\s+")
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"})
+# Characters with inline meaning to Python-Markdown or its extensions that we enable.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
+# Line starts that would open a list, a quote or a heading.
+_LINE_START = re.compile(r"^(\d+)([.)])|^([-+])(?=\s|$)")
+
+
+def md_escape(value: object) -> Md:
+    if value is None:
+        return Md("")
+    if isinstance(value, Md):
+        return value
+    text = _WHITESPACE.sub(" ", str(value))
+    text = _INLINE_SPECIAL.sub(r"\\\1", text.translate(_ENTITIES))
+    text = _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+    return Md(text)
+
+
+def attr(value: object) -> str:
+    """Escape for a double-quoted HTML attribute inside Markdown."""
+    return html.escape(" ".join(str(value).split()), quote=True).replace("\\", "&#92;").replace("*", "&#42;").replace("_", "&#95;")
+
+
+def yaml_string(value: object) -> Md:
+    """A front-matter string: HTML-escaped (themes print it unescaped) and JSON-quoted (valid YAML)."""
+    return Md(json.dumps(html.escape(str(value), quote=False), ensure_ascii=False))
+
+
+def relative_url(target: str, source: str) -> str:
+    """Link from the Markdown file `source` to `target` (both docs-relative, maybe with #anchor)."""
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(source) or ".") if path else ""
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        finalize=md_escape,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        # Markdown attribute lists use "{#id}", so Jinja comments need other delimiters
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(
+        {
+            "md": md_escape,
+            "attr": lambda v: Md(attr(v)),
+            "yaml_string": yaml_string,
+            "fact": render_fact,
+        }
+    )
+    env.globals.update({"link": link, "rich": rich, "UNKNOWN": UNKNOWN})
+    return env
+
+
+@jinja2.pass_context
+def link(context, target: str, text: object, title: object | None = None) -> Md:
+    """A Markdown link from the page being rendered to a docs-relative target."""
+    url = relative_url(target, context["page_path"])
+    title_part = f' "{attr(title)}"' if title else ""
+    return Md(f"[{md_escape(text)}]({url}{title_part})")
+
+
+@jinja2.pass_context
+def rich(context, block: Block, urls: dict[str, str] | None = None) -> Md:
+    """A block's text with corrections marked and citations linked."""
+    out = []
+    for seg in block.segments:
+        if isinstance(seg, str):
+            out.append(md_escape(seg))
+        elif isinstance(seg, Correction):
+            out.append(
+                f'<span class="kb-sua" data-goc="{attr(seg.original)}" title="Nguyên văn: {attr(seg.original)}">'
+                f"{md_escape(seg.corrected)}</span>"
+            )
+        elif isinstance(seg, CitationRef):
+            target = (urls or context.get("citation_urls") or {}).get(seg.target)
+            out.append(link(context, target, seg.text) if target else md_escape(seg.text))
+    return Md("".join(out))
+
+
+def render_fact(fact: Fact, labels: dict[str, str] | None = None) -> Md:
+    """A metadata value: 'Chưa rõ' when unknown, and the reason when it is inferred."""
+    if not fact.known:
+        return Md(f'<span class="kb-chua-ro">{UNKNOWN}</span>')
+    text = md_escape(fact.display(labels))
+    if fact.inferred:
+        return Md(f'{text} <span class="kb-suy-luan">(suy luận: {md_escape(fact.reason)})</span>')
+    if fact.source:
+        return Md(f'{text} <span class="kb-nguon-ngoai">(nguồn: {md_escape(fact.source)})</span>')
+    return text

@@ -1,0 +1,206 @@
+"""Read one YAML data file into plain Python values that remember their line numbers.
+
+Why not yaml.safe_load: we need the line of every key and list item for error messages,
+we must not let YAML turn "2011-02-30" into a bare ValueError (implicit timestamps), and we
+refuse anchors/aliases outright (alias bombs, and data that is hard for clerks to read).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+try:  # libyaml is ~10x faster; the pure-Python loader gives the same nodes
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from .problems import Problem
+
+MAX_LINE_LENGTH = 20_000
+
+
+class YMap(dict):
+    """A mapping that knows the line of itself and of each key (1-based)."""
+
+    line: int = 0
+
+    def __init__(self, *args, line: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line = line
+        self.key_lines: dict[str, int] = {}
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class YList(list):
+    """A list that knows its own line and the line of each item (1-based)."""
+
+    def __init__(self, *args, line: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line = line
+        self.item_lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+@dataclass
+class Loaded:
+    """Result of reading one file: the value (None on fatal error) and what went wrong."""
+
+    value: object
+    problems: list[Problem]
+
+
+class _AliasRefused(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+# Vietnamese explanations for the YAML parser's English problems; the first match wins.
+_PARSER_HINTS: list[tuple[str, str]] = [
+    (r"found character '\\t'", "có ký tự Tab: YAML chỉ cho phép thụt lề bằng dấu cách (thay Tab bằng 2 dấu cách)"),
+    (r"mapping values are not allowed here", "có dấu ': ' ở chỗ không được phép (đặt cả giá trị trong dấu ngoặc kép \"...\" hoặc dùng khối '>-')"),
+    (r"could not find expected ':'", "thiếu dấu ':' sau tên trường (dạng đúng: 'ten_truong: gia_tri')"),
+    (r"found undefined alias|found unknown escape", "có ký tự đặc biệt không hợp lệ (đặt giá trị trong dấu ngoặc kép và kiểm tra dấu '\\')"),
+    (r"while scanning a quoted scalar", "chuỗi trong dấu ngoặc kép chưa được đóng (thêm dấu \" ở cuối)"),
+    (r"did not find expected key|expected <block end>", "thụt lề không thẳng hàng (các trường cùng cấp phải thụt lề bằng nhau)"),
+    (r"did not find expected '-' indicator", "thụt lề của danh sách không thẳng hàng (các mục '- ' phải thẳng cột)"),
+    (r"found duplicate anchor|found character '[*&]'", "có neo/bí danh YAML ('&', '*'): không được dùng (viết đầy đủ giá trị)"),
+]
+
+
+def load_yaml_file(path: Path, display_path: str) -> Loaded:
+    """Read `path`; every problem names `display_path` and a line."""
+    problems: list[Problem] = []
+
+    def error(line: int, message: str) -> Loaded:
+        problems.append(Problem(display_path, line, message))
+        return Loaded(None, problems)
+
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        problems.append(Problem(display_path, 1, "tệp có ký tự BOM ở đầu; đã bỏ qua (nên lưu tệp dạng UTF-8 không BOM)", "warning"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return error(
+            line,
+            "tệp không phải UTF-8 (có thể đang dùng bảng mã cũ Windows-1258, TCVN3/ABC hoặc VNI); "
+            "hãy mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (Unikey: chuyển mã sang Unicode)",
+        )
+    if not text.strip():
+        return error(1, "tệp rỗng (hãy điền nội dung theo mẫu trong trang «Hướng dẫn bổ sung văn bản»)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        return error(1, "tệp chứa ký tự NUL: có lẽ không phải tệp văn bản (lưu lại dạng UTF-8)")
+    for number, line_text in enumerate(text.split("\n"), start=1):
+        if len(line_text) > MAX_LINE_LENGTH:
+            return error(
+                number,
+                f"dòng dài {len(line_text)} ký tự, vượt giới hạn {MAX_LINE_LENGTH} "
+                "(ngắt văn bản thành nhiều dòng trong khối '>-' hoặc tách đoạn)",
+            )
+    normalized = unicodedata.normalize("NFC", text)
+    if normalized != text:
+        first = next(i for i, (a, b) in enumerate(zip(text.split("\n"), normalized.split("\n")), start=1) if a != b)
+        problems.append(
+            Problem(
+                display_path,
+                first,
+                "văn bản dùng Unicode dạng tổ hợp (NFD) hoặc lẫn lộn; đã tự chuẩn hóa sang dạng dựng sẵn (NFC) "
+                "(nên lưu tệp bằng bộ gõ Unicode dựng sẵn)",
+                "warning",
+            )
+        )
+        text = normalized
+
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        return error(line, "lỗi cú pháp YAML: " + _explain(str(exc.problem or exc)))
+    except yaml.YAMLError as exc:
+        return error(1, "lỗi cú pháp YAML: " + _explain(str(exc)))
+    if root is None:
+        return error(1, "tệp không có dữ liệu (chỉ có chú thích)")
+    try:
+        value = _construct(root, set())
+    except _AliasRefused as exc:
+        return error(exc.line, "không được dùng neo/bí danh YAML ('&', '*', '<<'): hãy viết đầy đủ giá trị")
+    except _DuplicateKey as exc:
+        return error(exc.line, f"trường '{exc.key}' xuất hiện hai lần trong cùng một khối (xóa một trong hai)")
+    return Loaded(value, problems)
+
+
+def _explain(problem: str) -> str:
+    for pattern, hint in _PARSER_HINTS:
+        if re.search(pattern, problem):
+            return hint
+    return problem
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int):
+        self.key, self.line = key, line
+
+
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _construct(node: yaml.Node, seen: set[int]):
+    # compose() keeps an alias as a second reference to the same node object
+    if id(node) in seen:
+        raise _AliasRefused(node.start_mark.line + 1)
+    seen.add(id(node))
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        items = YList(line=line)
+        for child in node.value:
+            items.append(_construct(child, seen))
+            items.item_lines.append(child.start_mark.line + 1)
+        return items
+    mapping = YMap(line=line)
+    for key_node, value_node in node.value:
+        if key_node.tag == _MERGE:
+            raise _AliasRefused(key_node.start_mark.line + 1)
+        key = _construct(key_node, seen)
+        key = str(key) if key is not None else "null"
+        key_line = key_node.start_mark.line + 1
+        if key in mapping:
+            raise _DuplicateKey(key, key_line)
+        mapping[key] = _construct(value_node, seen)
+        mapping.key_lines[key] = key_line
+    return mapping
+
+
+def _scalar(node: yaml.ScalarNode):
+    # Only plain (unquoted) scalars get implicit types; dates and everything else stay text.
+    if node.style is None or node.style == "":
+        if node.tag == _NULL:
+            return None
+        if node.tag == _BOOL:
+            return node.value.lower() in ("true", "yes", "on")
+        if node.tag == _INT:
+            try:
+                return int(node.value.replace("_", ""), 10)
+            except ValueError:
+                return node.value
+        if node.tag == _FLOAT:
+            return node.value
+    return node.value

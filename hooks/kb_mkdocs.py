@@ -1,0 +1,44 @@
+"""MkDocs wiring for the knowledge base: load data/ and add the generated pages. Thin on purpose.
+
+Hook modules are cached by `mkdocs serve`, so all data is loaded inside the events, per build.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from kb.loader import load_corpus
+from kb.pages import PageGenerator
+from kb.problems import DataError
+
+log = logging.getLogger("mkdocs.plugins.kb")
+
+# Generated pages listed in mkdocs.yml's nav; every other generated page stays out of the
+# nav so that pages do not grow with the corpus.
+NAV_PAGES = {"index.md", "van-ban/index.md", "duyet/co-quan.md", "duyet/cap.md", "duyet/nam.md", "duyet/loai.md"}
+
+
+# Hooks ---------------------------------------------------------------------------------
+
+
+# Load and validate data/, then add one generated file per page.
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).parent
+    try:
+        corpus, warnings = load_corpus(root / "data", root=root)
+    except DataError as exc:
+        raise PluginError(f"Dữ liệu trong data/ có lỗi, chưa tạo trang web:\n{exc}") from None
+    for problem in warnings:
+        log.warning(str(problem))
+    for page in PageGenerator(corpus).pages():
+        inclusion = InclusionLevel.INCLUDED if page.src_path in NAV_PAGES else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_path, content=page.content, inclusion=inclusion)
+        if file.src_uri in files.src_uris:
+            raise PluginError(f"Trang '{page.src_path}' vừa được tạo từ dữ liệu vừa có sẵn trong docs/ (xóa một trong hai)")
+        files.append(file)
+    return files
