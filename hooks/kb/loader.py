@@ -27,6 +27,7 @@ from .yamlload import YList, YMap, load_yaml_file
 
 DOCUMENTS_DIR = "van-ban"
 REGISTRIES_DIR = "danh-muc"
+SOURCES_DIR = "nguon"  # raw source texts, kept for the fidelity check
 ACTORS_FILE = "co-quan.yml"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -54,6 +55,7 @@ DOCUMENT_FIELDS: dict[str, tuple[bool, str]] = {
     "assignments": (False, "phân công trách nhiệm"),
 }
 
+RESERVED_ID_PREFIX = "kb-"  # anchors the generator adds to every page (kb-thuoc-tinh, kb-sua-loi, …)
 BLOCK_KINDS = ("heading", "p", "clause", "section", "signature")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _NUMBERED = re.compile(r"^(\d+)[.\-/)]?$")
@@ -96,7 +98,7 @@ def load_corpus(data_dir: Path, root: Path | None = None, today: dt.date | None 
         loaded = load_yaml_file(path, ctx.path)
         ctx.problems.extend(loaded.problems)
         if loaded.value is not None:
-            doc = _read_document(loaded.value, path.stem, ctx, actors, today)
+            doc = _read_document(loaded.value, path.stem, ctx, actors, today, data_dir / SOURCES_DIR)
             if doc is not None:
                 if doc.id in documents:
                     ctx.error(doc.line_of("id"), f"mã '{doc.id}' trùng với văn bản {documents[doc.id].path} (mỗi văn bản một mã riêng)")
@@ -199,7 +201,9 @@ ACTOR_KINDS: dict[str, str] = {
 # --- documents --------------------------------------------------------------------------
 
 
-def _read_document(data, stem: str, ctx: Context, actors: dict[str, Actor], today: dt.date) -> Document | None:
+def _read_document(
+    data, stem: str, ctx: Context, actors: dict[str, Actor], today: dt.date, sources_dir: Path | None = None
+) -> Document | None:
     if not isinstance(data, YMap):
         ctx.error(getattr(data, "line", 1), "tệp văn bản phải là một khối 'trường: giá trị' (xem mẫu trong hướng dẫn)")
         return None
@@ -233,8 +237,12 @@ def _read_document(data, stem: str, ctx: Context, actors: dict[str, Actor], toda
     source_file, source_note = "", ""
     if isinstance(source, YMap):
         _unknown_keys(source, {"file", "note", "url"}, ctx)
-        source_file = _text(source, "file", ctx, required=True) or ""
+        source_file = _text(source, "file", ctx) or ""
         source_note = _text(source, "note", ctx) or ""
+        if source_file and sources_dir is not None and not (sources_dir / source_file).is_file():
+            ctx.error(source.line_of("file"), f"không thấy tệp nguồn '{source_file}' trong data/{SOURCES_DIR}/ (chép tệp nguồn vào đó hoặc bỏ trường 'file')")
+        if not (source_file or source_note or source.get("url")):
+            ctx.error(source.line, "trường 'source' cần ít nhất một trong: file, url, note")
     elif "source" in data:
         ctx.error(data.line_of("source"), "trường 'source' phải có dạng: file: <tên tệp nguồn>, note: <ghi chú>")
 
@@ -573,7 +581,9 @@ class _BodyBuilder:
         return None, None, ""
 
     def claim(self, block_id: str, line: int) -> None:
-        if block_id in self.seen_ids:
+        if block_id.startswith(RESERVED_ID_PREFIX):
+            self.ctx.error(line, f"mã neo '{block_id}' không được bắt đầu bằng '{RESERVED_ID_PREFIX}' (dành cho các mục do hệ thống tạo)")
+        elif block_id in self.seen_ids:
             self.ctx.error(line, f"mã neo '{block_id}' trùng với khối ở dòng {self.seen_ids[block_id]} (đặt 'id:' riêng cho một trong hai)")
         else:
             self.seen_ids[block_id] = line

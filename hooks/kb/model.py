@@ -192,7 +192,12 @@ class Document:
     removed: tuple[Removal, ...]
     body: tuple[Block, ...]
     aliases: tuple[str, ...] = ()
+    # typed relations and hand-made citations (see citations.py)
+    relations: tuple = ()
+    manual_citations: tuple = ()
     key_lines: dict = field(default_factory=dict, compare=False, hash=False)
+    # who must do what, from which clause (see responsibilities.py)
+    assignments: tuple = ()
 
     def blocks(self) -> Iterator[Block]:
         for block in self.body:
@@ -232,3 +237,5 @@ class Corpus:
 
     documents: dict[str, Document]
     actors: dict[str, Actor]
+    # registry of documents cited by the texts (citations.py), keyed by canonical id
+    cited: dict = field(default_factory=dict)
