@@ -61,13 +61,18 @@ def citation_name(doc: Document, corpus: Corpus) -> str:
     return " ".join(parts)
 
 
+def _marked(fact, text: str) -> str:
+    """Table cells have no room for the reason; they still say that the value is inferred."""
+    return f"{text} (suy luận)" if fact.inferred else text
+
+
 def year_label(doc: Document) -> str:
     value = doc.issued.value
     if isinstance(value, PartialDate):
         return str(value.year)
-    if isinstance(value, DateRange):
-        return str(value.year) + " (suy luận)" if value.year else f"Chưa rõ ({value.display()})"
-    return UNKNOWN
+    if isinstance(value, DateRange) and value.year:
+        return f"{value.year} (suy luận)"
+    return f"{UNKNOWN} năm"
 
 
 def sort_date(doc: Document) -> str:
@@ -130,9 +135,9 @@ class PageGenerator:
             "title": display_title(doc),
             "type": DOCUMENT_TYPES.get(doc.type, doc.type),
             "number": doc.number.value if doc.number.known else UNKNOWN,
-            "issuer": issuer_name(doc, self.corpus) or UNKNOWN,
-            "level": doc.level.display(LEVELS),
-            "bloc": doc.bloc.display(BLOCS),
+            "issuer": _marked(doc.issuer, issuer_name(doc, self.corpus) or UNKNOWN),
+            "level": _marked(doc.level, doc.level.display(LEVELS)),
+            "bloc": _marked(doc.bloc, doc.bloc.display(BLOCS)),
             "place": doc.place.display(),
             "date": doc.issued.display(),
             "sort_date": sort_date(doc),

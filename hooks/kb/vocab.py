@@ -23,9 +23,9 @@ DOCUMENT_TYPES: dict[str, str] = {
 
 LEVELS: dict[str, str] = {
     "trung-uong": "Trung ương",
-    "tinh": "Tỉnh, thành phố trực thuộc Trung ương",
-    "huyen": "Huyện, quận, thị xã, thành phố thuộc tỉnh",
-    "xa": "Xã, phường, thị trấn",
+    "tinh": "Cấp tỉnh",
+    "huyen": "Cấp huyện",
+    "xa": "Cấp xã",
 }
 
 BLOCS: dict[str, str] = {
