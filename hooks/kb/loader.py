@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import markup
+from . import citations, markup
 from .model import (
     Actor,
     Block,
@@ -107,10 +107,13 @@ def load_corpus(data_dir: Path, root: Path | None = None, today: dt.date | None 
         problems.extend(ctx.problems)
 
     _check_unique_numbers(documents, problems)
+    # citations need every document loaded: resolve them in one pass (citations.py)
+    registry = data_dir / REGISTRIES_DIR / citations.REGISTRY_FILE
+    documents, cited = citations.resolve(documents, registry, rel(registry), problems)
     errors = [p for p in problems if p.is_error]
     if errors:
         raise DataError(problems)
-    return Corpus(documents=documents, actors=actors), sorted(problems)
+    return Corpus(documents=documents, actors=actors, cited=cited.entries, citations=cited), sorted(problems)
 
 
 def _misplaced_files(data_dir: Path, rel) -> list[Problem]:
@@ -254,6 +257,7 @@ def _read_document(
     removed = _removed(data, ctx)
     body = _body(data, ctx)
     aliases = data.get("aliases") or []
+    relations, manual_citations = citations.read_links(data, ctx)
 
     return Document(
         id=doc_id,
@@ -275,6 +279,8 @@ def _read_document(
         removed=removed,
         body=body,
         aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
+        relations=relations,
+        manual_citations=manual_citations,
         key_lines=dict(data.key_lines),
     )
 

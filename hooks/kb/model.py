@@ -239,3 +239,5 @@ class Corpus:
     actors: dict[str, Actor]
     # registry of documents cited by the texts (citations.py), keyed by canonical id
     cited: dict = field(default_factory=dict)
+    # every citation and typed relation, resolved once per build (citations.CitationIndex)
+    citations: object = None

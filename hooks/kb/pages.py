@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
+from .citation_pages import CitationPages
 from .model import Corpus, DateRange, Document, PartialDate
 from .render import Md, make_environment
 from .vocab import BLOCS, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, STATUSES, UNKNOWN
@@ -92,6 +93,7 @@ class PageGenerator:
         self.env = make_environment()
         self.documents = sorted(corpus.documents.values(), key=lambda d: (sort_date(d), d.id))
         self.rows = [self._row(doc) for doc in self.documents]
+        self.citation_pages = CitationPages(corpus, self._render)
 
     def pages(self) -> Iterable[GeneratedPage]:
         yield self._render("home.md.j2", "index.md", counts=self._counts())
@@ -107,6 +109,7 @@ class PageGenerator:
             )
         for doc in self.documents:
             yield self.document_page(doc)
+        yield from self.citation_pages.pages()
 
     def document_page(self, doc: Document) -> GeneratedPage:
         page = self._render(
@@ -121,6 +124,7 @@ class PageGenerator:
             heading_level=heading_level,
             flat_blocks=list(flatten(doc.body)),
             labels={"type": DOCUMENT_TYPES, "level": LEVELS, "bloc": BLOCS, "status": STATUSES},
+            **self.citation_pages.document_context(doc),
         )
         return GeneratedPage(page.src_path, page.content, edit_path=doc.path)
 

@@ -1,0 +1,568 @@
+"""Citations between documents: detection in the text, the registry of cited documents, resolution.
+
+Everything here runs once per build, after every document has loaded:
+  1. `read_links` (called by the loader per file) reads the hand-made `citations:` and `relations:`;
+  2. `resolve` loads data/danh-muc/van-ban-dan-chieu.yml, detects citations in every block once,
+     maps every spelling to one canonical id, rebuilds the blocks with CitationRef segments and
+     returns the index of who cites what, where. No MkDocs here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .model import Block, CitationRef, Correction, Document, Fact, UNKNOWN_FACT
+from .problems import Problem
+from .vocab import DOCUMENT_TYPES, choices
+from .yamlload import YList, YMap, load_yaml_file
+
+REGISTRY_FILE = "van-ban-dan-chieu.yml"
+
+RELATION_TYPES: dict[str, tuple[str, str]] = {
+    # type: (label on the page of the document that states it, label on the page of the other one)
+    "can-cu": ("Căn cứ", "Là căn cứ của"),
+    "thuc-hien": ("Thực hiện", "Được thực hiện bởi"),
+    "huong-dan": ("Hướng dẫn", "Được hướng dẫn bởi"),
+    "thay-the": ("Thay thế", "Bị thay thế bởi"),
+    "lien-quan": ("Liên quan", "Liên quan"),
+}
+
+
+# Records -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """An entry of the registry: a document the texts cite (maybe itself a KB document)."""
+
+    id: str
+    type: str
+    number: Fact
+    issuer: Fact
+    issued: Fact
+    title: Fact
+    aliases: tuple[str, ...]
+    document: str | None  # id of the KB document that IS this entry, if any
+    line: int
+
+    @property
+    def target(self) -> str:
+        """Where citations of this entry point: the KB document if there is one."""
+        return self.document or self.id
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One place where a document cites another."""
+
+    source: str  # citing document id
+    anchor: str | None  # anchor of the citing block (None: the title lines at the top)
+    label: str | None  # "Điểm b khoản 3"
+    line: int  # line of the block in the citing file
+    text: str  # the words as they stand in the text
+    target: str | None  # canonical id; None when unresolved
+    sentence: str  # the sentence around the citation
+    manual: bool = False
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed relation stated in a document file: this document <type> target."""
+
+    type: str
+    target: str
+    clause: str | None
+    note: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class ManualCitation:
+    """A hand-made correction of detection: add a citation, or ignore a false one."""
+
+    clause: str
+    text: str
+    target: str | None
+    ignore: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class CitationIndex:
+    """The result of resolution: registry entries, every citation, every relation."""
+
+    entries: dict[str, CitedDocument]
+    citations: tuple[Citation, ...]
+    relations: tuple[tuple[str, Relation], ...]  # (stating document id, relation)
+    by_target: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
+
+    @property
+    def unresolved(self) -> tuple[Citation, ...]:
+        return tuple(c for c in self.citations if c.target is None)
+
+
+# Detection -----------------------------------------------------------------------------
+
+# Type words as the texts write them; longer names first so "Nghị quyết liên tịch" wins.
+_TYPE_WORDS: tuple[tuple[str, str, bool], ...] = (
+    # (regex, vocab key, case-sensitive abbreviation?)
+    (r"nghị\s+quyết\s+liên\s+tịch", "nghi-quyet-lien-tich", False),
+    (r"nghị\s+quyết", "nghi-quyet", False),
+    (r"nghị\s+định", "nghi-dinh", False),
+    (r"quyết\s+định", "quyet-dinh", False),
+    (r"chỉ\s+thị", "chi-thi", False),
+    (r"pháp\s+lệnh", "phap-lenh", False),
+    (r"kế\s+hoạch", "ke-hoach", False),
+    (r"hướng\s+dẫn", "huong-dan", False),
+    (r"thông\s+tư", "thong-tu", False),
+    (r"thông\s+tri", "thong-tri", False),
+    (r"kết\s+luận", "ket-luan", False),
+    (r"quy\s+định", "quy-dinh", False),
+    (r"luật", "luat", False),
+    (r"NQLT", "nghi-quyet-lien-tich", True),
+    (r"NQ", "nghi-quyet", True),
+    (r"NĐ", "nghi-dinh", True),
+    (r"QĐ", "quyet-dinh", True),
+    (r"CT", "chi-thi", True),
+)
+# A number: digits (maybe a letter: "8B"), then "/" or "-" pieces that are a year or an
+# upper-case code ("2000", "CT-TTg", "QĐ/TU", "PL-UBTVQH11"); one stray space after the
+# separator is tolerated ("10/CT- TW"). A bare date piece ("ngày 5-12-1997") never follows
+# the number directly, so it is not swallowed.
+_NUMBER = r"\d{1,4}[A-Z]?(?:\s?[/-]\s?(?:\d{4}|[A-ZĐ][A-ZĐa-z0-9]*))*"
+_PLENUM = (
+    r"(?i:nghị\s+quyết\s+(?:hội\s+nghị\s+)?trung\s+ương)\s+(?i:lần\s+thứ\s+)?(?P<plenum>\d{1,2})"
+    r"\s*\((?i:khóa|khoá)\s+(?P<term>[IVXL]+)\)"
+)
+
+
+def _type_alternatives() -> str:
+    parts = []
+    for index, (word, _key, abbreviation) in enumerate(_TYPE_WORDS):
+        body = word if abbreviation else f"(?i:{word})"
+        parts.append(f"(?P<t{index}>{body})")
+    return "|".join(parts)
+
+
+# Compiled once per process: detection is one scan per block per build.
+CITATION_PATTERN = re.compile(
+    rf"(?<![\wĐđ])(?:{_PLENUM}|(?:{_type_alternatives()})\s+(?:(?i:số)\s+)?(?P<number>{_NUMBER}))(?![\wĐđ])"
+)
+
+
+@dataclass(frozen=True)
+class Detected:
+    start: int
+    end: int
+    text: str
+    key: str  # normalised: "<type>|<NUMBER>"
+
+
+def normalise_number(number: str) -> str:
+    """'10/CT- TW' → '10/CT-TW', '323/TTg' → '323/TTG': spellings that mean the same number."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", number)).upper()
+
+
+def detect(text: str) -> list[Detected]:
+    """Every citation of a numbered (or plenum) document in `text`. Self-references have no number."""
+    found = []
+    for match in CITATION_PATTERN.finditer(text):
+        if match["plenum"]:
+            key = f"nghi-quyet|TW{int(match['plenum'])}-{match['term'].upper()}"
+        else:
+            type_key = next(_TYPE_WORDS[i][1] for i in range(len(_TYPE_WORDS)) if match[f"t{i}"])
+            key = f"{type_key}|{normalise_number(match['number'])}"
+        found.append(Detected(match.start(), match.end(), match.group(0), key))
+    return found
+
+
+def spelling_key(spelling: str) -> str | None:
+    """The key of a registry spelling when detection reads all of it as one citation."""
+    text = " ".join(unicodedata.normalize("NFC", spelling).split())
+    hits = detect(text)
+    if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text):
+        return hits[0].key
+    return None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+MAX_SENTENCE = 320
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end]; long sentences are cut to a window around it."""
+    begin, finish = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= start:
+            begin = m.end()
+        elif m.start() >= end:
+            finish = m.start()
+            break
+    sentence = text[begin:finish].strip()
+    if len(sentence) <= MAX_SENTENCE:
+        return sentence
+    s, e = start - begin, end - begin
+    margin = max(40, (MAX_SENTENCE - (e - s)) // 2)
+    left, right = max(0, s - margin), min(len(sentence), e + margin)
+    if left > 0:
+        left = sentence.find(" ", left) + 1 or left
+    if right < len(sentence):
+        right = sentence.rfind(" ", e, right) if sentence.rfind(" ", e, right) > e else right
+    return ("… " if left > 0 else "") + sentence[left:right].strip() + (" …" if right < len(sentence) else "")
+
+
+# Data: hand-made citations and relations in a document file ------------------------------
+
+
+def read_links(data: YMap, ctx) -> tuple[tuple[Relation, ...], tuple[ManualCitation, ...]]:
+    """Read and check the shape of a document's `relations:` and `citations:` (targets are checked later)."""
+    from .loader import _text, _unknown_keys  # late: the loader imports this module
+
+    relations: list[Relation] = []
+    raw = data.get("relations")
+    if raw is not None and not isinstance(raw, YList):
+        ctx.error(data.line_of("relations"), "trường 'relations' phải là danh sách, mỗi mục: type, target, clause (tuỳ chọn), note (tuỳ chọn)")
+    for index, entry in enumerate(raw if isinstance(raw, YList) else []):
+        line = raw.line_of(index)
+        if not isinstance(entry, YMap):
+            ctx.error(line, "mỗi quan hệ phải có dạng: type: <loại>, target: <mã văn bản>")
+            continue
+        _unknown_keys(entry, {"type", "target", "clause", "note"}, ctx)
+        kind = entry.get("type")
+        if kind not in RELATION_TYPES:
+            ctx.error(entry.line_of("type"), f"loại quan hệ '{kind}' không hợp lệ (chọn một trong: {', '.join(RELATION_TYPES)})")
+            continue
+        target = _text(entry, "target", ctx, required=True)
+        if target:
+            relations.append(Relation(kind, target, _text(entry, "clause", ctx), _text(entry, "note", ctx), line))
+
+    manual: list[ManualCitation] = []
+    raw = data.get("citations")
+    if raw is not None and not isinstance(raw, YList):
+        ctx.error(data.line_of("citations"), "trường 'citations' phải là danh sách, mỗi mục: clause, text, target (hoặc ignore: true)")
+    for index, entry in enumerate(raw if isinstance(raw, YList) else []):
+        line = raw.line_of(index)
+        if not isinstance(entry, YMap):
+            ctx.error(line, "mỗi dẫn chiếu bổ sung phải có dạng: clause: <mã khoản>, text: <chữ trong văn bản>, target: <mã văn bản>")
+            continue
+        _unknown_keys(entry, {"clause", "text", "target", "ignore"}, ctx)
+        clause = _text(entry, "clause", ctx, required=True)
+        text = _text(entry, "text", ctx, required=True)
+        ignore = entry.get("ignore", False)
+        if not isinstance(ignore, bool):
+            ctx.error(entry.line_of("ignore"), "trường 'ignore' chỉ nhận true hoặc false")
+            continue
+        target = _text(entry, "target", ctx)
+        if ignore == bool(target):
+            ctx.error(line, "mỗi dẫn chiếu bổ sung cần đúng một trong hai: 'target: <mã văn bản>' (thêm) hoặc 'ignore: true' (bỏ)")
+            continue
+        if clause and text:
+            manual.append(ManualCitation(clause, unicodedata.normalize("NFC", " ".join(text.split())), target, ignore, line))
+    return tuple(relations), tuple(manual)
+
+
+# Data: the registry ---------------------------------------------------------------------
+
+REGISTRY_FIELDS = {"id", "type", "number", "issuer", "issued", "title", "aliases", "document", "source", "note"}
+
+
+def load_registry(path: Path, display: str, problems: list[Problem]) -> dict[str, CitedDocument]:
+    """Read data/danh-muc/van-ban-dan-chieu.yml; every problem names the file and line."""
+    from .loader import ID_PATTERN, Context, _unknown_keys, parse_date, DATE_HINT
+
+    entries: dict[str, CitedDocument] = {}
+    if not path.exists():
+        return entries
+    loaded = load_yaml_file(path, display)
+    problems.extend(loaded.problems)
+    ctx = Context(display)
+    data = loaded.value
+    if data is None:
+        return entries
+    if not isinstance(data, YMap) or not isinstance(data.get("documents"), YList):
+        ctx.error(getattr(data, "line", 1), "danh mục văn bản được dẫn chiếu phải có dạng 'documents:' và một danh sách các mục '- id: ...'")
+        problems.extend(ctx.problems)
+        return entries
+    items: YList = data["documents"]
+    for index, entry in enumerate(items):
+        line = items.line_of(index)
+        if not isinstance(entry, YMap):
+            ctx.error(line, "mỗi văn bản được dẫn chiếu phải là một khối có các trường id, type, number, issuer, issued, title, aliases")
+            continue
+        _unknown_keys(entry, REGISTRY_FIELDS, ctx)
+        entry_id = entry.get("id")
+        if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
+            ctx.error(entry.line_of("id"), f"mã '{entry_id}' không hợp lệ (chỉ gồm chữ thường không dấu, số và '-', ví dụ 'ct-18-2000-ttg')")
+            continue
+        if entry_id in entries:
+            ctx.error(entry.line_of("id"), f"mã '{entry_id}' bị trùng (dòng {entries[entry_id].line})")
+            continue
+        kind = entry.get("type")
+        if kind not in DOCUMENT_TYPES:
+            ctx.error(entry.line_of("type"), f"loại văn bản '{kind}' không hợp lệ (chọn một trong: {choices(DOCUMENT_TYPES)})")
+        default_source = entry.get("source")
+
+        def fact(key: str, as_date: bool = False) -> Fact:
+            raw = entry.get(key)
+            source = default_source
+            if isinstance(raw, YMap):
+                _unknown_keys(raw, {"value", "source"}, ctx)
+                source = raw.get("source")
+                raw = raw.get("value")
+                if raw is not None and not source:
+                    ctx.error(entry.line_of(key), f"trường '{key}' dạng khối phải có 'source' (nêu trong văn bản nào, hoặc nguồn công khai nào)")
+            if raw is None:
+                return UNKNOWN_FACT
+            if isinstance(raw, (list, dict)):
+                ctx.error(entry.line_of(key), f"trường '{key}' phải là một giá trị đơn")
+                return UNKNOWN_FACT
+            if not source:
+                ctx.error(entry.line_of(key), f"trường '{key}' chưa ghi nguồn: thêm 'source:' cho mục này hoặc viết '{key}: {{value: ..., source: ...}}'")
+            if as_date:
+                date = parse_date(raw)
+                if date is None:
+                    ctx.error(entry.line_of(key), f"trường '{key}': ngày không hợp lệ '{raw}' ({DATE_HINT})")
+                    return UNKNOWN_FACT
+                return Fact(date, source=source)
+            return Fact(unicodedata.normalize("NFC", str(raw).strip()), source=source)
+
+        aliases = entry.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            ctx.error(entry.line_of("aliases"), "trường 'aliases' phải là danh sách các cách viết, ví dụ: [\"Chỉ thị 18\", \"CT 18/2000\"]")
+            aliases = []
+        document = entry.get("document")
+        entries[entry_id] = CitedDocument(
+            id=entry_id,
+            type=str(kind),
+            number=fact("number"),
+            issuer=fact("issuer"),
+            issued=fact("issued", as_date=True),
+            title=fact("title"),
+            aliases=tuple(unicodedata.normalize("NFC", " ".join(a.split())) for a in aliases),
+            document=document if isinstance(document, str) else None,
+            line=line,
+        )
+    problems.extend(ctx.problems)
+    return entries
+
+
+# Resolution ----------------------------------------------------------------------------
+
+
+class _Resolver:
+    """Maps every spelling (number keys and literal phrases) to one canonical target id."""
+
+    def __init__(self, documents: dict[str, Document], entries: dict[str, CitedDocument], registry_path: str, problems: list[Problem]):
+        self.keys: dict[str, str] = {}
+        self.key_origin: dict[str, str] = {}
+        self.phrases: dict[str, str] = {}  # casefolded literal phrase → target
+        self.problems = problems
+        self.targets = set(documents)
+        for entry in entries.values():
+            where = f"{registry_path}:{entry.line}"
+            if entry.document is not None and entry.document not in documents:
+                problems.append(Problem(registry_path, entry.line, f"mục '{entry.id}': không có văn bản '{entry.document}' trong data/van-ban/ (sửa 'document:' hoặc bỏ trường này)"))
+            if entry.id in documents:
+                problems.append(Problem(registry_path, entry.line, f"mã '{entry.id}' trùng với mã một văn bản trong kho; dùng 'document: {entry.id}' với một mã khác"))
+            self.targets.add(entry.id)
+            if entry.number.known:
+                self.add_number(entry.type, str(entry.number.value), entry.target, where, registry_path, entry.line)
+            for spelling in entry.aliases:
+                self.add(spelling, entry.target, where, registry_path, entry.line)
+        for doc in documents.values():
+            where = f"{doc.path}:{doc.line_of('aliases')}"
+            if doc.number.known and not doc.number.inferred:
+                self.add_number(doc.type, str(doc.number.value), doc.id, where, doc.path, doc.line_of("number"))
+            for spelling in doc.aliases:
+                self.add(spelling, doc.id, where, doc.path, doc.line_of("aliases"))
+        self.aliases_of = {e.id: e.target for e in entries.values()}
+        phrases = sorted(self.phrases, key=len, reverse=True)
+        # one alternation for all literal phrases, compiled once per build
+        self.phrase_pattern = re.compile("|".join(re.escape(p) for p in phrases), re.IGNORECASE) if phrases else None
+
+    def add_number(self, kind: str, number: str, target: str, where: str, path: str, line: int) -> None:
+        """The official number is a spelling too ("Chỉ thị 18/2000/CT-TTg"), when detection can read it."""
+        spelling = f"{DOCUMENT_TYPES.get(kind, '')} {number}"
+        if spelling_key(spelling):
+            self.add(spelling, target, where, path, line)
+
+    def add(self, spelling: str, target: str, where: str, path: str, line: int) -> None:
+        key = spelling_key(spelling)
+        table, name = (self.keys, key) if key else (self.phrases, spelling.casefold())
+        if name in table and table[name] != target:
+            self.problems.append(Problem(path, line, f"cách viết '{spelling}' đã dùng cho '{table[name]}' ({self.key_origin[name]}); mỗi cách viết chỉ trỏ tới một văn bản"))
+            return
+        table[name] = target
+        self.key_origin.setdefault(name, where)
+
+    def canonical(self, target: str) -> str | None:
+        """A target named in the data (entry id or document id) → where it resolves."""
+        if target in self.aliases_of:
+            return self.aliases_of[target]
+        return target if target in self.targets else None
+
+    def find(self, text: str) -> list[tuple[int, int, str, str | None]]:
+        """(start, end, text, target or None) for every citation in `text`, in order, no overlaps."""
+        spans = [(d.start, d.end, d.text, self.keys.get(d.key)) for d in detect(text)]
+        if self.phrase_pattern is not None:
+            for m in self.phrase_pattern.finditer(text):
+                if not any(s < m.end() and m.start() < e for s, e, _, _ in spans):
+                    spans.append((m.start(), m.end(), m.group(0), self.phrases[m.group(0).casefold()]))
+        return sorted(spans)
+
+
+def resolve(documents: dict[str, Document], registry_path: Path, registry_display: str, problems: list[Problem]) -> tuple[dict[str, Document], CitationIndex]:
+    """Detect and resolve every citation once; return documents with CitationRef segments and the index."""
+    entries = load_registry(registry_path, registry_display, problems)
+    resolver = _Resolver(documents, entries, registry_display, problems)
+    citations: list[Citation] = []
+    relations: list[tuple[str, Relation]] = []
+    result: dict[str, Document] = {}
+    for doc in documents.values():
+        manual = _check_manual(doc, resolver, problems)
+        body = tuple(_link_block(b, doc, resolver, manual, citations, problems) for b in doc.body)
+        for m in manual:
+            if not m.used:
+                what = "dẫn chiếu được phát hiện" if m.ignore else "chữ"
+                problems.append(Problem(doc.path, m.line, f"không thấy {what} '{m.text}' trong khối '{m.clause}' (chép đúng chữ như trong văn bản)"))
+        for relation in doc.relations:
+            target = resolver.canonical(relation.target)
+            if target is None:
+                problems.append(Problem(doc.path, relation.line, f"quan hệ trỏ tới '{relation.target}' không có trong kho hay trong danh mục {registry_display} (dùng mã một văn bản hoặc một mục của danh mục)"))
+                continue
+            if relation.clause and doc.block(relation.clause) is None:
+                problems.append(Problem(doc.path, relation.line, f"không có khoản '{relation.clause}' trong văn bản này (mã hợp lệ: {_ids(doc)})"))
+                continue
+            relations.append((doc.id, replace(relation, target=target)))
+        result[doc.id] = replace(doc, body=body)
+    for citation in citations:
+        if citation.target is None:
+            problems.append(
+                Problem(
+                    documents[citation.source].path,
+                    citation.line,
+                    f"dẫn chiếu '{citation.text}' ({citation.label or 'phần tiêu đề'}) chưa có trong danh mục {registry_display} "
+                    "(thêm một mục có số hiệu hoặc cách viết này; nếu không phải dẫn chiếu, thêm 'ignore: true' vào 'citations:' của văn bản)",
+                    "warning",
+                )
+            )
+    by_target: dict[str, list[Citation]] = defaultdict(list)
+    for citation in citations:
+        if citation.target:
+            by_target[citation.target].append(citation)
+    index = CitationIndex(entries, tuple(citations), tuple(relations), {k: tuple(v) for k, v in by_target.items()})
+    return result, index
+
+
+@dataclass
+class _Manual:
+    clause: str
+    text: str
+    target: str | None
+    ignore: bool
+    line: int
+    used: bool = False
+
+
+def _check_manual(doc: Document, resolver: _Resolver, problems: list[Problem]) -> list[_Manual]:
+    checked = []
+    for m in doc.manual_citations:
+        if doc.block(m.clause) is None:
+            problems.append(Problem(doc.path, m.line, f"không có khoản '{m.clause}' trong văn bản này (mã hợp lệ: {_ids(doc)})"))
+            continue
+        target = None
+        if m.target is not None:
+            target = resolver.canonical(m.target)
+            if target is None:
+                problems.append(Problem(doc.path, m.line, f"dẫn chiếu trỏ tới '{m.target}' không có trong kho hay trong danh mục văn bản được dẫn chiếu (dùng mã một văn bản hoặc một mục của danh mục)"))
+                continue
+        checked.append(_Manual(m.clause, m.text, target, m.ignore, m.line))
+    return checked
+
+
+def _ids(doc: Document) -> str:
+    ids = [b.id for b in doc.anchored()]
+    return ", ".join(ids[:30]) + (", …" if len(ids) > 30 else "")
+
+
+def _link_block(block: Block, doc: Document, resolver: _Resolver, manual: list[_Manual], out: list[Citation], problems: list[Problem]) -> Block:
+    items = tuple(_link_block(b, doc, resolver, manual, out, problems) for b in block.items)
+    if not block.segments:
+        return replace(block, items=items) if items != block.items else block
+    text = block.text
+    spans = resolver.find(text)
+    # a clause's continuation paragraphs share its anchor, so hand-made entries reach them too
+    own = [m for m in manual if m.clause == block.anchor]
+    kept = []
+    for start, end, words, target in spans:
+        ignored = next((m for m in own if m.ignore and not m.used and m.text.casefold() == words.casefold()), None)
+        if ignored is not None:
+            ignored.used = True
+            continue
+        if target == doc.id:  # the document naming itself is no citation
+            continue
+        kept.append((start, end, words, target, False))
+    for m in own:
+        if m.ignore:
+            continue
+        at = _free_occurrence(text, m.text, kept)
+        if at is not None:
+            m.used = True
+            kept.append((at, at + len(m.text), text[at : at + len(m.text)], m.target, True))
+    kept.sort()
+    label = block.citation_label or _label_of(doc, block.anchor)
+    for start, end, words, target, is_manual in kept:
+        out.append(Citation(doc.id, block.anchor, label, block.line, words, target, sentence_around(text, start, end), is_manual))
+    segments = _split(block.segments, [(s, e, t) for s, e, _, t, _ in kept if t])
+    return replace(block, segments=segments, items=items)
+
+
+def _label_of(doc: Document, anchor: str | None) -> str | None:
+    """The citation label of the anchored block around a continuation paragraph."""
+    anchored = doc.block(anchor) if anchor else None
+    return anchored.citation_label if anchored else None
+
+
+def _free_occurrence(text: str, needle: str, taken) -> int | None:
+    start = text.casefold().find(needle.casefold())
+    while start != -1:
+        if not any(s < start + len(needle) and start < e for s, e, *_ in taken):
+            return start
+        start = text.casefold().find(needle.casefold(), start + 1)
+    return None
+
+
+def _split(segments, spans: list[tuple[int, int, str]]):
+    """Cut plain-text segments at citation spans and wrap those in CitationRef.
+
+    A span that overlaps a corrected word stays unlinked (the correction must remain visible);
+    the citation itself is still recorded.
+    """
+    if not spans:
+        return segments
+    out = []
+    pos = 0
+    queue = list(spans)
+    for seg in segments:
+        length = len(seg) if isinstance(seg, str) else len(seg.corrected if isinstance(seg, Correction) else seg.text)
+        seg_start, seg_end = pos, pos + length
+        pos = seg_end
+        if not isinstance(seg, str):
+            out.append(seg)
+            continue
+        cursor = seg_start
+        for span in list(queue):
+            start, end, target = span
+            if start >= seg_start and end <= seg_end:
+                if start > cursor:
+                    out.append(seg[cursor - seg_start : start - seg_start])
+                out.append(CitationRef(seg[start - seg_start : end - seg_start], target))
+                cursor = end
+                queue.remove(span)
+        if cursor < seg_end:
+            out.append(seg[cursor - seg_start :])
+    return tuple(out)
