@@ -19,10 +19,14 @@ SOURCES = ROOT / "data" / "nguon"
 
 
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of `project` into `site_dir`; return the finished process."""
+    """Run a strict MkDocs build of `project` into `site_dir`; return the finished process.
+
+    No `-q`: MkDocs 1.6.1 then raises its logger to ERROR, warnings never reach the strict-mode
+    counter and a build with warnings exits 0.
+    """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True,
         text=True,
         env=env,

@@ -72,6 +72,10 @@ class CitationPages:
             )
         self.urls = {target_id: target.path for target_id, target in self.targets.items()}
         self.doc_titles = {doc.id: display_title(doc) for doc in corpus.documents.values()}
+        self.by_source: dict[str, list[Citation]] = defaultdict(list)
+        for citation in self.index.citations:
+            if citation.target:
+                self.by_source[citation.source].append(citation)
         # relations seen from both ends, built once
         self.relations_from: dict[str, list] = defaultdict(list)
         self.relations_to: dict[str, list] = defaultdict(list)
@@ -94,9 +98,8 @@ class CitationPages:
     def document_context(self, doc: Document) -> dict:
         """What a document page needs: URLs for its citation links and its 'Dẫn chiếu' section."""
         outgoing: dict[str, list[Citation]] = defaultdict(list)
-        for citation in self.index.citations:
-            if citation.source == doc.id and citation.target:
-                outgoing[citation.target].append(citation)
+        for citation in self.by_source.get(doc.id, ()):
+            outgoing[citation.target].append(citation)
         # one link per place: a clause citing the same document twice is listed once
         cites = [(self.targets[t], [self.backlink(c) for c in {c.anchor: c for c in reversed(cs)}.values()][::-1]) for t, cs in outgoing.items()]
         return {"citation_urls": self.urls, "doc_links": dict(self.links_of(doc.id), cites=cites)}

@@ -48,6 +48,7 @@ class CitedDocument:
     aliases: tuple[str, ...]
     document: str | None  # id of the KB document that IS this entry, if any
     line: int
+    aliases_line: int = 0
 
     @property
     def target(self) -> str:
@@ -345,6 +346,7 @@ def load_registry(path: Path, display: str, problems: list[Problem]) -> dict[str
             aliases=tuple(unicodedata.normalize("NFC", " ".join(a.split())) for a in aliases),
             document=document if isinstance(document, str) else None,
             line=line,
+            aliases_line=entry.line_of("aliases"),
         )
     problems.extend(ctx.problems)
     return entries
@@ -372,7 +374,7 @@ class _Resolver:
             if entry.number.known:
                 self.add_number(entry.type, str(entry.number.value), entry.target, where, registry_path, entry.line)
             for spelling in entry.aliases:
-                self.add(spelling, entry.target, where, registry_path, entry.line)
+                self.add(spelling, entry.target, where, registry_path, entry.aliases_line)
         for doc in documents.values():
             where = f"{doc.path}:{doc.line_of('aliases')}"
             if doc.number.known and not doc.number.inferred:
