@@ -316,3 +316,25 @@ def test_registry_mistakes_are_errors_naming_file_and_line(tmp_path):
     assert f"{REGISTRY}:{first + 12}: lỗi: trường 'issued': ngày không hợp lệ '2000-13-01' (dạng đúng: YYYY-MM-DD, YYYY-MM hoặc YYYY, ví dụ '2010-05-10')" in errors
     assert any(e.startswith(f"{REGISTRY}:{first + 13}: lỗi: trường lạ 'nguoi_ky'") for e in errors)
     assert any(e.startswith(f"{REGISTRY}:{first + 15}: lỗi: cách viết 'Nghị quyết 8B' đã dùng cho 'nq-8b-tw-khoa-vi'") for e in errors)
+
+
+# In the browser ------------------------------------------------------------------------
+
+
+def test_index_sorts_by_citation_count_in_the_browser(site):
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        page = browser.new_page()
+        page.goto((site / "dan-chieu" / "index.html").as_uri())
+        table = page.locator(".kb-bang-sap-xep table").first
+        header = table.locator("th", has_text="Lần dẫn chiếu")
+        header.click()
+        header.click()  # second click: descending
+        first = table.locator("tbody tr").first.locator("td")
+        counts = [int(c) for c in table.locator("tbody tr td:nth-child(6)").all_inner_texts()]
+        assert counts == sorted(counts, reverse=True) and counts[0] > 1
+        assert "Nghị quyết" in first.nth(0).inner_text()  # 8B and 09 are the most cited
+        browser.close()
