@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from conftest import build_site, copy_project
 from kb.citations import detect, sentence_around
 from kb.loader import load_corpus
 from kb.problems import DataError
