@@ -20,7 +20,7 @@ log = logging.getLogger("mkdocs.plugins.kb")
 
 # Generated pages listed in mkdocs.yml's nav; every other generated page stays out of the
 # nav so that pages do not grow with the corpus.
-NAV_PAGES = {"index.md", "van-ban/index.md", "duyet/co-quan.md", "duyet/cap.md", "duyet/nam.md", "duyet/loai.md", "dan-chieu/index.md"}
+NAV_PAGES = {"index.md", "van-ban/index.md", "duyet/co-quan.md", "duyet/cap.md", "duyet/nam.md", "duyet/loai.md", "dan-chieu/index.md", "trach-nhiem/index.md", "trach-nhiem/thoi-han.md"}
 
 
 # Hooks ---------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citations, markup
+from . import citations, markup, responsibilities
 from .model import (
     Actor,
     Block,
@@ -91,6 +91,7 @@ def load_corpus(data_dir: Path, root: Path | None = None, today: dt.date | None 
 
     problems.extend(_misplaced_files(data_dir, rel))
     actors = _load_actors(data_dir / REGISTRIES_DIR / ACTORS_FILE, rel(data_dir / REGISTRIES_DIR / ACTORS_FILE), problems)
+    groups = responsibilities.load_groups(data_dir / REGISTRIES_DIR / ACTORS_FILE, rel(data_dir / REGISTRIES_DIR / ACTORS_FILE), actors, problems)
 
     documents: dict[str, Document] = {}
     for path in sorted((data_dir / DOCUMENTS_DIR).glob("*.yml")):
@@ -113,7 +114,7 @@ def load_corpus(data_dir: Path, root: Path | None = None, today: dt.date | None 
     errors = [p for p in problems if p.is_error]
     if errors:
         raise DataError(problems)
-    return Corpus(documents=documents, actors=actors, cited=cited.entries, citations=cited), sorted(problems)
+    return Corpus(documents=documents, actors=actors, cited=cited.entries, citations=cited, groups=groups), sorted(problems)
 
 
 def _misplaced_files(data_dir: Path, rel) -> list[Problem]:
@@ -282,6 +283,7 @@ def _read_document(
         relations=relations,
         manual_citations=manual_citations,
         key_lines=dict(data.key_lines),
+        assignments=responsibilities.read_assignments(data, doc_id, ctx, actors, body),
     )
 
 

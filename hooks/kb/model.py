@@ -241,3 +241,5 @@ class Corpus:
     cited: dict = field(default_factory=dict)
     # every citation and typed relation, resolved once per build (citations.CitationIndex)
     citations: object = None
+    # generic roles shared by actors of different places (responsibilities.Group), keyed by id
+    groups: dict = field(default_factory=dict)

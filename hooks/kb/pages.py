@@ -9,6 +9,8 @@ from typing import Iterable
 from .citation_pages import CitationPages
 from .model import Corpus, DateRange, Document, PartialDate
 from .render import Md, make_environment
+from .responsibilities import Responsibilities
+from .responsibility_pages import ResponsibilityPages
 from .vocab import BLOCS, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, STATUSES, UNKNOWN
 
 DOCUMENTS_URL = "van-ban"
@@ -94,6 +96,7 @@ class PageGenerator:
         self.documents = sorted(corpus.documents.values(), key=lambda d: (sort_date(d), d.id))
         self.rows = [self._row(doc) for doc in self.documents]
         self.citation_pages = CitationPages(corpus, self._render)
+        self.responsibilities = ResponsibilityPages(Responsibilities(corpus), self.rows)
 
     def pages(self) -> Iterable[GeneratedPage]:
         yield self._render("home.md.j2", "index.md", counts=self._counts())
@@ -110,6 +113,7 @@ class PageGenerator:
         for doc in self.documents:
             yield self.document_page(doc)
         yield from self.citation_pages.pages()
+        yield from self.responsibilities.pages(self._render, GeneratedPage)
 
     def document_page(self, doc: Document) -> GeneratedPage:
         page = self._render(
@@ -125,6 +129,7 @@ class PageGenerator:
             flat_blocks=list(flatten(doc.body)),
             labels={"type": DOCUMENT_TYPES, "level": LEVELS, "bloc": BLOCS, "status": STATUSES},
             **self.citation_pages.document_context(doc),
+            responsibilities=self.responsibilities.document_context(doc.id),
         )
         return GeneratedPage(page.src_path, page.content, edit_path=doc.path)
 
