@@ -222,6 +222,7 @@ def _read_document(
         doc_id = stem
     elif doc_id != stem:
         ctx.error(data.line_of("id"), f"mã '{doc_id}' khác tên tệp '{stem}.yml' (đổi 'id: {stem}' hoặc đổi tên tệp thành '{doc_id}.yml')")
+        doc_id = stem  # the file name is the URL; do not report the same slip again as a duplicate id
 
     doc_type = data.get("type")
     if doc_type not in DOCUMENT_TYPES:
@@ -305,7 +306,7 @@ def _closest(word: str, options: set[str]) -> str | None:
 def _text(mapping: YMap, key: str, ctx: Context, required: bool = False) -> str | None:
     value = mapping.get(key)
     if value is None:
-        if required:
+        if required and key in mapping:  # a missing key is reported once, as a missing field
             ctx.error(mapping.line_of(key), f"trường '{key}' không được để trống")
         return None
     if not isinstance(value, str):

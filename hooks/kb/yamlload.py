@@ -66,7 +66,7 @@ class _AliasRefused(Exception):
 # Vietnamese explanations for the YAML parser's English problems; the first match wins.
 _PARSER_HINTS: list[tuple[str, str]] = [
     (r"found character '\\t'", "có ký tự Tab: YAML chỉ cho phép thụt lề bằng dấu cách (thay Tab bằng 2 dấu cách)"),
-    (r"mapping values are not allowed here", "có dấu ': ' ở chỗ không được phép (đặt cả giá trị trong dấu ngoặc kép \"...\" hoặc dùng khối '>-')"),
+    (r"mapping values are not allowed", "có dấu ': ' ở chỗ không được phép (đặt cả giá trị trong dấu ngoặc kép \"...\" hoặc dùng khối '>-')"),
     (r"could not find expected ':'", "thiếu dấu ':' sau tên trường (dạng đúng: 'ten_truong: gia_tri')"),
     (r"found undefined alias|found unknown escape", "có ký tự đặc biệt không hợp lệ (đặt giá trị trong dấu ngoặc kép và kiểm tra dấu '\\')"),
     (r"while scanning a quoted scalar", "chuỗi trong dấu ngoặc kép chưa được đóng (thêm dấu \" ở cuối)"),
@@ -85,6 +85,8 @@ def load_yaml_file(path: Path, display_path: str) -> Loaded:
         return Loaded(None, problems)
 
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return error(1, "tệp lưu dạng UTF-16 (Notepad gọi là «Unicode»); hãy lưu lại với bảng mã UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         problems.append(Problem(display_path, 1, "tệp có ký tự BOM ở đầu; đã bỏ qua (nên lưu tệp dạng UTF-8 không BOM)", "warning"))
@@ -101,7 +103,7 @@ def load_yaml_file(path: Path, display_path: str) -> Loaded:
         return error(1, "tệp rỗng (hãy điền nội dung theo mẫu trong trang «Hướng dẫn bổ sung văn bản»)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
-        return error(1, "tệp chứa ký tự NUL: có lẽ không phải tệp văn bản (lưu lại dạng UTF-8)")
+        return error(text[: text.index("\x00")].count("\n") + 1, "tệp chứa ký tự NUL: có lẽ không phải tệp văn bản (lưu lại dạng UTF-8)")
     for number, line_text in enumerate(text.split("\n"), start=1):
         if len(line_text) > MAX_LINE_LENGTH:
             return error(
@@ -109,6 +111,15 @@ def load_yaml_file(path: Path, display_path: str) -> Loaded:
                 f"dòng dài {len(line_text)} ký tự, vượt giới hạn {MAX_LINE_LENGTH} "
                 "(ngắt văn bản thành nhiều dòng trong khối '>-' hoặc tách đoạn)",
             )
+    for number, line_text in enumerate(text.split("\n"), start=1):
+        if "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
+            return error(number, "lỗi cú pháp YAML: " + TAB_HINT)
+    if line := _legacy_mojibake(text):
+        return error(
+            line,
+            "chữ Việt bị hỏng: tệp có vẻ được gõ bằng bảng mã cũ TCVN3/ABC hoặc VNI rồi lưu lại thành UTF-8 "
+            "(dùng Unikey «Công cụ chuyển mã» chuyển từ TCVN3 hoặc VNI sang Unicode, rồi lưu lại)",
+        )
     normalized = unicodedata.normalize("NFC", text)
     if normalized != text:
         first = next(i for i, (a, b) in enumerate(zip(text.split("\n"), normalized.split("\n")), start=1) if a != b)
@@ -127,7 +138,12 @@ def load_yaml_file(path: Path, display_path: str) -> Loaded:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if "could not find expected ':'" in str(exc.problem) and exc.context_mark:
+            mark = exc.context_mark  # the parser notices on the next line; the key without ':' is here
         line = mark.line + 1 if mark else 1
+        unclosed = _unclosed_quote(text, line)
+        if unclosed:
+            return error(unclosed, "lỗi cú pháp YAML: " + UNCLOSED_QUOTE_HINT)
         return error(line, "lỗi cú pháp YAML: " + _explain(str(exc.problem or exc)))
     except yaml.YAMLError as exc:
         return error(1, "lỗi cú pháp YAML: " + _explain(str(exc)))
@@ -140,6 +156,40 @@ def load_yaml_file(path: Path, display_path: str) -> Loaded:
     except _DuplicateKey as exc:
         return error(exc.line, f"trường '{exc.key}' xuất hiện hai lần trong cùng một khối (xóa một trong hai)")
     return Loaded(value, problems)
+
+
+TAB_HINT = "có ký tự Tab: YAML chỉ cho phép thụt lề bằng dấu cách (thay Tab bằng 2 dấu cách)"
+UNCLOSED_QUOTE_HINT = "chuỗi trong dấu ngoặc kép chưa được đóng (thêm dấu \" ở cuối)"
+_QUOTED_VALUE = re.compile(r'^\s*(?:-\s+)?(?:[\w.-]+:\s+)?"')
+
+
+def _unclosed_quote(text: str, error_line: int) -> int | None:
+    """The line where a double-quoted value opens and never closes on that line, if any before the error.
+
+    The parser only notices a missing closing quote lines later (where the next quote is), so we
+    point the clerk at the line that opened the string instead.
+    """
+    lines = text.split("\n")[:error_line]
+    for number in range(len(lines), 0, -1):
+        line = lines[number - 1]
+        if _QUOTED_VALUE.match(line) and len(re.findall(r'(?<!\\)"', line)) % 2 == 1:
+            return number
+    return None
+
+
+# Letters that TCVN3/VNI bytes become when a legacy file is opened as Windows-1252 and saved as
+# UTF-8 ("Chỉ thị" -> "ChØ thÞ"): text that has many of these and no Vietnamese letter is mojibake.
+_MOJIBAKE = set("¨©ª«¬\xad®µ¶·¸¹»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ")
+_VIETNAMESE = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9\u0300\u0301\u0303\u0309\u0323]")
+
+
+def _legacy_mojibake(text: str) -> int | None:
+    if _VIETNAMESE.search(text):
+        return None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if sum(ch in _MOJIBAKE for ch in line) >= 3:
+            return number
+    return None
 
 
 def _explain(problem: str) -> str:

@@ -1,0 +1,79 @@
+"""Validate data/ without building the site: `PYTHONPATH=hooks python -m kb.check [project]`.
+
+Prints every problem compiler-style (`đường/dẫn.yml:dòng: lỗi: … (cách sửa)`), then a count
+line; exits 1 when there is an error (2 with --strict when there are only warnings, which the
+strict site build also refuses). No MkDocs import: this must stay well under a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import fidelity
+from .loader import DOCUMENTS_DIR, SOURCES_DIR, load_corpus
+from .model import Corpus
+from .problems import DataError, Problem
+
+
+def validate(root: Path) -> tuple[Corpus | None, list[Problem]]:
+    """Everything the build validates, plus the no-word-lost check against each source text."""
+    data_dir = root / "data"
+    try:
+        corpus, problems = load_corpus(data_dir, root=root)
+    except DataError as exc:
+        return None, list(exc.problems)
+    return corpus, sorted(problems + fidelity_problems(corpus, data_dir / SOURCES_DIR))
+
+
+def fidelity_problems(corpus: Corpus, sources_dir: Path) -> list[Problem]:
+    problems = []
+    for doc in corpus.documents.values():
+        if not doc.source_file or not (sources_dir / doc.source_file).is_file():
+            continue
+        report = fidelity.check(doc, sources_dir)
+        if not report.ok:
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.line_of("body"),
+                    f"bản làm sạch không khớp bản nguồn data/{SOURCES_DIR}/{doc.source_file}: {report.message} "
+                    "(chỉ được đổi cách trình bày; chữ bỏ đi phải ghi trong 'removed', lỗi chính tả ghi {~~gốc~>sửa~~})",
+                )
+            )
+    return problems
+
+
+def summary(problems: list[Problem], files: int, seconds: float) -> str:
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    verdict = "dữ liệu hợp lệ" if not errors else "dữ liệu chưa hợp lệ, trang web sẽ không được tạo"
+    return f"{errors} lỗi, {warnings} cảnh báo trong {files} tệp ({seconds:.2f} giây) — {verdict}."
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kb.check", description="Kiểm tra dữ liệu trong data/ mà không tạo trang web.")
+    parser.add_argument("project", nargs="?", default=".", help="thư mục dự án (chứa data/), mặc định: thư mục hiện tại")
+    parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi (như khi tạo trang web với --strict)")
+    args = parser.parse_args(argv)
+    root = Path(args.project).resolve()
+    if not (root / "data").is_dir():
+        print(f"{args.project}: lỗi: không thấy thư mục data/ (chạy lệnh trong thư mục dự án)", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    _corpus, problems = validate(root)
+    files = sum(1 for p in (root / "data").rglob("*") if p.suffix.lower() in (".yml", ".yaml") and p.is_file())
+    for problem in problems:
+        print(problem)
+    print(summary(problems, files, time.perf_counter() - started))
+    if any(p.is_error for p in problems):
+        return 1
+    if args.strict and problems:
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
