@@ -1,0 +1,70 @@
+"""Editors get completion and Vietnamese hover help from a JSON Schema that agrees with the loader."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import ROOT
+from kb import schema, vocab
+from kb.loader import ACTOR_KINDS, DOCUMENT_FIELDS
+
+SCHEMA_DIR = ROOT / "schema"
+DOCUMENT_SCHEMA = json.loads((SCHEMA_DIR / "van-ban.schema.json").read_text(encoding="utf-8"))
+ACTORS_SCHEMA = json.loads((SCHEMA_DIR / "co-quan.schema.json").read_text(encoding="utf-8"))
+INVALID = ROOT / "tests" / "fixtures" / "invalid"
+DOC_NAME = "vi-du-xa-an-binh-2015-chi-thi-dan-van.yml"
+
+
+def enum_of(spec: dict) -> list:
+    for option in spec.get("anyOf", [spec]):
+        if "enum" in option:
+            return option["enum"]
+    raise AssertionError(f"no enum in {spec}")
+
+
+def test_the_committed_schemas_are_the_generated_ones():
+    for name in schema.SCHEMAS:
+        assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == schema.render(name), f"chạy: PYTHONPATH=hooks python -m kb.schema ({name})"
+
+
+def test_the_schema_has_the_loaders_fields_and_required_list():
+    assert list(DOCUMENT_SCHEMA["properties"]) == list(DOCUMENT_FIELDS)
+    assert DOCUMENT_SCHEMA["required"] == [k for k, (required, _d) in DOCUMENT_FIELDS.items() if required]
+    assert DOCUMENT_SCHEMA["additionalProperties"] is False
+
+
+def test_the_schema_lists_the_same_allowed_values_as_the_loader():
+    props = DOCUMENT_SCHEMA["properties"]
+    assert props["type"]["enum"] == list(vocab.DOCUMENT_TYPES)
+    assert enum_of(props["level"]["anyOf"][1]) == list(vocab.LEVELS)
+    assert enum_of(props["bloc"]["anyOf"][1]) == list(vocab.BLOCS)
+    assert enum_of(props["status"]["anyOf"][1]) == list(vocab.STATUSES)
+    assert props["removed"]["items"]["properties"]["reason"]["enum"] == list(vocab.REMOVAL_REASONS)
+    assert ACTORS_SCHEMA["properties"]["actors"]["items"]["properties"]["kind"]["enum"] == list(ACTOR_KINDS)
+
+
+def test_every_field_has_a_vietnamese_description():
+    for key, spec in DOCUMENT_SCHEMA["properties"].items():
+        assert spec["description"] and any(ch in spec["description"] for ch in "ăâđêôơưàáạảã"), key
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "data" / "van-ban").glob("*.yml")) + [ROOT / "tests/fixtures/valid/data/van-ban" / DOC_NAME], ids=lambda p: p.stem)
+def test_every_valid_document_passes_the_schema(path):
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=") and (path.parent / first.split("=", 1)[1]).resolve().is_file()
+    jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), DOCUMENT_SCHEMA)
+
+
+def test_the_actors_registry_passes_its_schema():
+    jsonschema.validate(yaml.safe_load((ROOT / "data/danh-muc/co-quan.yml").read_text(encoding="utf-8")), ACTORS_SCHEMA)
+
+
+@pytest.mark.parametrize("case", ["unknown-key-typo", "bad-vocabulary", "bad-document-type", "wrong-type-title-number", "missing-required-field", "bad-id", "empty-title"])
+def test_the_editor_flags_what_the_checker_refuses(case):
+    data = yaml.safe_load((INVALID / case / "data" / "van-ban" / DOC_NAME).read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, DOCUMENT_SCHEMA)
