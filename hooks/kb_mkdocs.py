@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from kb.guide import GUIDE_PAGE, fill_guide
 from kb.loader import load_corpus
 from kb.pages import PageGenerator
 from kb.problems import DataError
@@ -33,8 +34,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         corpus, warnings = load_corpus(root / "data", root=root)
     except DataError as exc:
         raise PluginError(f"Dữ liệu trong data/ có lỗi, chưa tạo trang web:\n{exc}") from None
-    for problem in warnings:
-        log.warning(str(problem))
+    for problem in warnings:  # notices (BOM, NFD) were repaired by the loader: they must not fail --strict
+        (log.warning if problem.severity == "warning" else log.info)(str(problem))
     for page in PageGenerator(corpus).pages():
         inclusion = InclusionLevel.INCLUDED if page.src_path in NAV_PAGES else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_path, content=page.content, inclusion=inclusion)
@@ -42,3 +43,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             raise PluginError(f"Trang '{page.src_path}' vừa được tạo từ dữ liệu vừa có sẵn trong docs/ (xóa một trong hai)")
         files.append(file)
     return files
+
+
+# Fill the generated parts of the hand-written guide (the checker's messages and their fixes).
+def on_page_markdown(markdown: str, *, page, config, files) -> str:
+    if page.file.src_uri == GUIDE_PAGE:
+        try:
+            return fill_guide(markdown)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
+    return markdown

@@ -1,8 +1,8 @@
 """Validate data/ without building the site: `PYTHONPATH=hooks python -m kb.check [project]`.
 
 Prints every problem compiler-style (`đường/dẫn.yml:dòng: lỗi: … (cách sửa)`), then a count
-line; exits 1 when there is an error (2 with --strict when there are only warnings, which the
-strict site build also refuses). No MkDocs import: this must stay well under a second.
+line; exits 1 when there is an error (2 with --strict when there are warnings, which the strict
+site build also refuses; notices report what the loader repaired and never fail). No MkDocs import: this must stay well under a second.
 """
 
 from __future__ import annotations
@@ -48,9 +48,11 @@ def fidelity_problems(corpus: Corpus, sources_dir: Path) -> list[Problem]:
 
 def summary(problems: list[Problem], files: int, seconds: float) -> str:
     errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
+    warnings = sum(p.severity == "warning" for p in problems)
+    notices = len(problems) - errors - warnings
     verdict = "dữ liệu hợp lệ" if not errors else "dữ liệu chưa hợp lệ, trang web sẽ không được tạo"
-    return f"{errors} lỗi, {warnings} cảnh báo trong {files} tệp ({seconds:.2f} giây) — {verdict}."
+    noted = f", {notices} lưu ý" if notices else ""
+    return f"{errors} lỗi, {warnings} cảnh báo{noted} trong {files} tệp ({seconds:.2f} giây) — {verdict}."
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     print(summary(problems, files, time.perf_counter() - started))
     if any(p.is_error for p in problems):
         return 1
-    if args.strict and problems:
+    if args.strict and any(p.severity == "warning" for p in problems):
         return 2
     return 0
 

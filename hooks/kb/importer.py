@@ -52,7 +52,7 @@ _CITATION = re.compile(
 )
 # Web-page chrome seen in copied pages: footers, counters, menus.
 _CHROME_LINE = re.compile(
-    r"^(tin liên quan|liên kết website|số lượt truy cập:?.*|lượt xem:?.*|đang online:?.*|hôm qua:.*|tất cả:.*|"
+    r"^(tin liên quan|liên kết website|(số )?lượt truy cập:?.*|lượt xem:?.*|đang online:?.*|hôm qua:.*|tất cả:.*|"
     r"rx online|.*\bonline:\s*\d[\d.,]*|\d{1,6}|trang chủ|in bài viết|gửi bài viết)$",
     re.I,
 )
@@ -164,6 +164,7 @@ def _continues(previous: str, text: str) -> bool:
         and not _TYPE_LINE.match(previous)
         and not _CHROME_LINE.match(text)
         and not _SIGNATURE_START.match(text)
+        and not _LETTERED.match(text)  # "b) …" after "a) …;" is the next point, not a wrapped line
     )
 
 

@@ -87,11 +87,11 @@ register(
     fix="Dấu hiệu: chữ hiện thành «ChØ thÞ», «d©n vËn». Văn bản gõ bằng phông .VnTime đã bị lưu lại mà không chuyển mã.",
 )
 register("utf16", "tep", "Tệp UTF-16", "tệp lưu dạng UTF-16 (Notepad gọi là «Unicode»); hãy lưu lại với bảng mã UTF-8")
-register("bom", "tep", "Ký tự BOM ở đầu tệp", "tệp có ký tự BOM ở đầu; đã bỏ qua (nên lưu tệp dạng UTF-8 không BOM)", severity="warning")
+register("bom", "tep", "Ký tự BOM ở đầu tệp", "tệp có ký tự BOM ở đầu; đã bỏ qua (nên lưu tệp dạng UTF-8 không BOM)", severity="notice")
 register(
     "nfd", "tep", "Unicode tổ hợp (NFD)",
     "văn bản dùng Unicode dạng tổ hợp (NFD) hoặc lẫn lộn; đã tự chuẩn hóa sang dạng dựng sẵn (NFC) (nên lưu tệp bằng bộ gõ Unicode dựng sẵn)",
-    severity="warning",
+    severity="notice",
     fix="Chữ trông giống hệt nhưng tìm kiếm không thấy. Trong Unikey chọn bảng mã «Unicode dựng sẵn».",
 )
 register("nul", "tep", "Ký tự NUL", "tệp chứa ký tự NUL: có lẽ không phải tệp văn bản (lưu lại dạng UTF-8)")

@@ -10,14 +10,16 @@ class Problem:
     path: str  # relative to the project root, with forward slashes
     line: int
     message: str
-    severity: str = "error"  # "error" stops the build; "warning" is reported (and fails --strict)
+    # "error" stops the build; "warning" is reported (and fails --strict); "notice" reports
+    # something the loader already repaired (BOM, NFD text): shown, never fails a build
+    severity: str = "error"
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
 
     def __str__(self) -> str:
-        label = "lỗi" if self.is_error else "cảnh báo"
+        label = {"error": "lỗi", "warning": "cảnh báo"}.get(self.severity, "lưu ý")
         return f"{self.path}:{self.line}: {label}: {self.message}"
 
 

@@ -89,7 +89,7 @@ def load_yaml_file(path: Path, display_path: str) -> Loaded:
         return error(1, "tệp lưu dạng UTF-16 (Notepad gọi là «Unicode»); hãy lưu lại với bảng mã UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-        problems.append(Problem(display_path, 1, "tệp có ký tự BOM ở đầu; đã bỏ qua (nên lưu tệp dạng UTF-8 không BOM)", "warning"))
+        problems.append(Problem(display_path, 1, "tệp có ký tự BOM ở đầu; đã bỏ qua (nên lưu tệp dạng UTF-8 không BOM)", "notice"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -129,7 +129,7 @@ def load_yaml_file(path: Path, display_path: str) -> Loaded:
                 first,
                 "văn bản dùng Unicode dạng tổ hợp (NFD) hoặc lẫn lộn; đã tự chuẩn hóa sang dạng dựng sẵn (NFC) "
                 "(nên lưu tệp bằng bộ gõ Unicode dựng sẵn)",
-                "warning",
+                "notice",
             )
         )
         text = normalized
