@@ -392,25 +392,46 @@ def _fold(text: str) -> str:
 
 
 def _find_issuer(lines: list[Line], draft: Draft, actors: dict[str, Actor]) -> None:
-    """An actor of the registry named by the text (full name, or a generic name plus the place)."""
-    text = _fold(" ".join(l.text for l in lines))
+    """The registry actor that issues the text: named in the heading, or named right before an
+    issuing verb ("… Thành ủy yêu cầu"), or the only actor the text names at all. Each candidate
+    scores (how it was found, length of the name matched); a tie is left to the maintainer."""
+    filled = [l.text for l in lines if l.text]
+    type_at = next((i for i, line in enumerate(filled[:8]) if _TYPE_LINE.match(line)), None)
+    # the heading names the issuer ("CHỈ THỊ CỦA CHỦ TỊCH UBND TỈNH PHÚ THỌ"); the title after it
+    # names the bodies the text cites, so it does not count
+    head = _fold(" ".join(filled[: type_at + 1])) if type_at is not None else ""
+    text = _fold(" ".join(filled))
     places = {_bare_place(a.place): a.place for a in actors.values() if a.place}
     named = [place for key, place in places.items() if key and key in text]
-    found = []
+    scores: dict[str, tuple[int, int]] = {}
     for actor in actors.values():
-        names = [actor.name, actor.short, *actor.aliases]
-        if any(_fold(n) in text for n in names if n):
-            found.append(actor)
-            continue
-        if actor.place in named:  # "Ban Thường vụ Thành ủy yêu cầu" in a text that names Hà Nội
+        names = [_fold(n) for n in (actor.name, actor.short) if n]
+        spoken = names + [_fold(a) for a in actor.aliases]
+        if actor.place in named:  # "Ban Thường vụ Thành ủy" in a text that names Hà Nội
             generic = _fold(actor.name).replace(_bare_place(actor.place), "").strip()
-            if generic and re.search(rf"{re.escape(generic)}\s+(chỉ thị|yêu cầu|xem xét|ban hành|quyết định)", text):
-                found.append(actor)
-    if len(found) == 1:
-        draft.issuer = found[0]
-        draft.place = found[0].place or draft.place
-    elif found:
-        draft.issuer_hint = "nhiều cơ quan trong danh mục khớp: " + ", ".join(a.id for a in found)
+            if generic:
+                spoken.append(generic)
+        best = (0, 0)
+        for name in names:
+            if name in head:
+                best = max(best, (3, len(name)))
+            elif name in text:
+                best = max(best, (1, len(name)))
+        for name in spoken:
+            if re.search(rf"{re.escape(name)}\s+(chỉ thị|yêu cầu|xem xét|ban hành|quyết định)\b", text):
+                best = max(best, (2, len(name)))
+        if best[0]:
+            scores[actor.id] = best
+    top = max(scores.values(), default=None)
+    if top and top[0] == 1:  # only mentioned: it is the issuer only if no other actor is mentioned
+        winners = [actors[a] for a, s in scores.items() if s[0] == 1]
+    else:
+        winners = [actors[a] for a, s in scores.items() if s == top]
+    if len(winners) == 1:
+        draft.issuer = winners[0]
+        draft.place = winners[0].place or draft.place
+    elif winners:
+        draft.issuer_hint = "nhiều cơ quan trong danh mục khớp như nhau: " + ", ".join(a.id for a in winners)
     else:
         generic = re.search(r"(ủy ban nhân dân (tỉnh|thành phố|quận|huyện|xã)|ban thường vụ \w+ ủy|chủ tịch ubnd \w+)", text)
         hint = f"văn bản nhắc «{generic[0]}»" if generic else "văn bản không nêu rõ"

@@ -176,3 +176,9 @@ register(
 )
 register("bad-actor-kind", "danh-muc", "Loại cơ quan không hợp lệ", "loại cơ quan '{value}' không hợp lệ (chọn một trong: {choices})", {"value": "uy-ban", "choices": "dang, chinh-quyen, mat-tran, ca-nhan, khac"})
 register("duplicate-number", "danh-muc", "Hai văn bản cùng số hiệu", "số hiệu '{number}' trùng với văn bản {other} (kiểm tra lại số hiệu)", {"number": "05/CT-UBND", "other": "data/van-ban/vi-du.yml"})
+register(
+    "citation-alias-taken", "danh-muc", "Một cách viết trỏ tới hai văn bản",
+    "cách viết '{spelling}' đã dùng cho '{other}' ({origin}); mỗi cách viết chỉ trỏ tới một văn bản",
+    {"spelling": "Chỉ thị 05/CT-UBND", "other": "vi-du-ban-sao", "origin": "data/van-ban/vi-du-ban-sao.yml:1"},
+    fix="Số hiệu và các cách viết trong 'aliases' dùng để nhận ra dẫn chiếu: hai văn bản cùng số hiệu cũng bị báo lỗi này.",
+)

@@ -243,7 +243,21 @@ def actors_schema() -> dict:
                     "required": ["id", "name", "kind"],
                     "additionalProperties": False,
                 },
-            }
+            },
+            "groups": {
+                "type": "array",
+                "description": "Nhóm vai trò chung giữa các địa phương (trường group của mỗi cơ quan), dùng cho trang trách nhiệm",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "id": {"type": "string", "pattern": ID_PATTERN, "description": "Mã nhóm, ví dụ ubnd-cap-tinh"},
+                        "name": {"type": "string", "minLength": 1, "description": "Tên nhóm, ví dụ \"Ủy ban nhân dân cấp tỉnh\""},
+                        "note": {"type": "string", "description": "Ghi chú"},
+                    },
+                    "required": ["id", "name"],
+                    "additionalProperties": False,
+                },
+            },
         },
         "required": ["actors"],
         "additionalProperties": False,
