@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from kb.guide import GUIDE_PAGE, fill_guide
-from kb.loader import load_corpus
+from kb.check import load_checked
 from kb.pages import PageGenerator
 from kb.problems import DataError
 
@@ -31,7 +31,7 @@ NAV_PAGES = {"index.md", "van-ban/index.md", "duyet/co-quan.md", "duyet/cap.md",
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     try:
-        corpus, warnings = load_corpus(root / "data", root=root)
+        corpus, warnings = load_checked(root)  # the checker's validation, fidelity included
     except DataError as exc:
         raise PluginError(f"Dữ liệu trong data/ có lỗi, chưa tạo trang web:\n{exc}") from None
     for problem in warnings:  # notices (BOM, NFD) were repaired by the loader: they must not fail --strict

@@ -113,3 +113,15 @@ def test_nothing_from_a_field_runs_in_the_browser(hostile_site):
     assert "<script>alert('tieu-de')</script>" in heading and "**đậm**" in heading
     assert title.startswith("<script>alert('tieu-de')</script>")
     assert images == 0
+
+
+def test_the_build_refuses_a_text_that_lost_a_word(tmp_path):
+    """The build runs the checker's whole validation, including the no-word-lost comparison."""
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "van-ban" / "ha-noi-2010-chi-thi-lay-phieu-tin-nhiem.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Chỉ thị này được phổ biến", "Chỉ thị này phổ biến"), encoding="utf-8")
+    site_dir = tmp_path / "site"
+    result = build_site(project, site_dir)
+    assert result.returncode != 0
+    assert "lỗi: bản làm sạch không khớp bản nguồn data/nguon/003_6bcc9417a93f2182.txt" in result.stderr
+    assert not site_dir.exists() or not any(site_dir.iterdir())

@@ -28,6 +28,17 @@ def validate(root: Path) -> tuple[Corpus | None, list[Problem]]:
     return corpus, sorted(problems + fidelity_problems(corpus, data_dir / SOURCES_DIR))
 
 
+def load_checked(root: Path) -> tuple[Corpus, list[Problem]]:
+    """The corpus and its warnings, exactly as the checker sees it; DataError listing every problem otherwise.
+
+    The site build uses this, so a data set the checker refuses is never published.
+    """
+    corpus, problems = validate(root)
+    if corpus is None or any(p.is_error for p in problems):
+        raise DataError(problems)
+    return corpus, problems
+
+
 def fidelity_problems(corpus: Corpus, sources_dir: Path) -> list[Problem]:
     problems = []
     for doc in corpus.documents.values():
