@@ -1,0 +1,34 @@
+"""Folding of Vietnamese text for search, shared by the index (here) and the browser (kb-search.js).
+
+Officials type without diacritics, with old or new tone placement ("hoá"/"hóa", "uỷ"/"ủy") and
+with "i" or "y" ("kỹ"/"kĩ"), and write document numbers in many ways ("18/2000/CT-TTg",
+"CT-TTg 18/2000"). Folding both the indexed text and the query to the same plain tokens makes all
+of these meet. docs/assets/kb-search.js implements the same rules; tests/test_browser_search.py
+checks that both sides agree on a list of words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Vietnamese tone and vowel marks after NFD are all in this block (grave, acute, tilde, hook
+# above, dot below, circumflex, breve, horn). The JS side strips exactly the same range.
+_MARKS = re.compile("[\u0300-\u036f]")
+# Anything that is not a plain letter or digit separates tokens: "/", "-", punctuation, spaces.
+_SEPARATORS = re.compile("[^a-z0-9]+")
+# "i" and "y" are interchangeable at the end of these syllables (kỹ/kĩ, lý/lí, quý/quí, công ty/ti).
+_FINAL_Y = re.compile(r"\b(h|k|l|m|s|t|qu)y\b")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII tokens joined by single spaces: 'Điểm b, khoản 3 – 18/2000/CT-TTg' → 'diem b khoan 3 18 2000 ct ttg'."""
+    text = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text))
+    text = _MARKS.sub("", text).replace("đ", "d").replace("Đ", "d").lower()
+    text = _SEPARATORS.sub(" ", text).strip()
+    return _FINAL_Y.sub(r"\1i", text)
+
+
+def tokens(text: str) -> list[str]:
+    folded = fold(text)
+    return folded.split(" ") if folded else []

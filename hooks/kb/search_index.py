@@ -1,0 +1,120 @@
+"""Our own compact search index, written as plain <script> files so search works from file://.
+
+Material's search makes every page load rebuild a lunr index from the full text (seconds at a
+few thousand documents) and needs a Worker, which Chromium blocks on file://. Instead:
+
+- every page is cut into sections at clause anchors (headings with an id, `.kb-doan`
+  paragraphs), so a result points to `van-ban/<id>.html#k3-b`, not just to the page;
+- `search/kb-index.js` holds, per section, its page, anchor and label, plus ONE string with the
+  folded text of all sections (one line each). The browser finds a phrase with `indexOf` over
+  that string: no index to build at load time, cost linear in the corpus and tiny per query;
+- the text as readers see it (for result snippets) is split into `search/kb-text-<n>.js`
+  shards loaded only for the sections that are shown.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .search_fold import fold
+
+INDEX_FILE = "search/kb-index.js"
+TEXT_FILE = "search/kb-text-{}.js"
+SHARD_CHARS = 200_000  # display text per shard: one shard ≈ 300 KB on disk
+
+# A section starts at a heading with an id, or at an anchored paragraph of a document page.
+_SECTION_START = re.compile(
+    r'<(h[1-6])\b[^>]*\bid="([^"]+)"[^>]*>|<p\b(?=[^>]*\bclass="[^"]*\bkb-doan\b)[^>]*\bid="([^"]+)"[^>]*>'
+)
+_HEADERLINK = re.compile(r'<a\b[^>]*class="headerlink"[^>]*>.*?</a>', re.S)
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|tr|td|th|div|table|blockquote)>|<br\s*/?>")
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Section:
+    page: int
+    anchor: str  # "" = top of the page
+    label: str  # heading text ("Điểm b khoản 3"), "" for paragraphs and page tops
+    text: str  # plain text as readers see it (diacritics kept)
+
+
+@dataclass
+class SearchIndex:
+    """Collects the sections of every page during a build and writes the index files once."""
+
+    pages: list[tuple[str, str]] = field(default_factory=list)  # (site-relative url, title)
+    sections: list[Section] = field(default_factory=list)
+
+    def add_page(self, url: str, title: str, html: str) -> None:
+        page = len(self.pages)
+        self.pages.append((url, title))
+        for anchor, label, text in split_sections(html):
+            if text or label:
+                self.sections.append(Section(page, anchor, label, text))
+
+    def write(self, site_dir: Path) -> list[Path]:
+        """Write kb-index.js and the text shards; return the paths written."""
+        shards: list[list[str]] = [[]]
+        starts = [0]
+        size = 0
+        for number, section in enumerate(self.sections):
+            if size > SHARD_CHARS:
+                shards.append([])
+                starts.append(number)
+                size = 0
+            shards[-1].append(section.text)
+            size += len(section.text)
+        data = {
+            "version": 1,
+            "pages": self.pages,
+            "sections": [[s.page, s.anchor, s.label] for s in self.sections],
+            # label first so a match in a clause heading counts; newline = section separator
+            "folded": "\n".join(fold(f"{s.label} {s.text}") for s in self.sections),
+            "shardStarts": starts,
+        }
+        written = [_write_script(site_dir / INDEX_FILE, f"window.kbSearchIndex({_json(data)});\n")]
+        for number, texts in enumerate(shards):
+            written.append(_write_script(site_dir / TEXT_FILE.format(number), f"window.kbSearchText({number}, {_json(texts)});\n"))
+        return written
+
+
+def split_sections(html: str) -> list[tuple[str, str, str]]:
+    """(anchor, label, text) for each section of a page's content HTML; the part before the first
+    anchored element, and the page's <h1>, belong to the top of the page (anchor "")."""
+    html = _HEADERLINK.sub("", html)
+    out: list[tuple[str, str, str]] = []
+    anchor, label, start = "", "", 0
+    for match in _SECTION_START.finditer(html):
+        tag, heading_id, paragraph_id = match.groups()
+        if tag == "h1":
+            continue
+        out.append((anchor, label, plain_text(html[start : match.start()])))
+        if tag:
+            end = html.find(f"</{tag}>", match.end())
+            anchor, label, start = heading_id, plain_text(html[match.end() : end]), end
+        else:
+            anchor, label, start = paragraph_id, "", match.start()
+    out.append((anchor, label, plain_text(html[start:])))
+    return out
+
+
+def plain_text(fragment: str) -> str:
+    fragment = _BLOCK_END.sub(" ", fragment)
+    return _SPACE.sub(" ", htmllib.unescape(_TAG.sub("", fragment))).strip()
+
+
+def _json(value) -> str:
+    # "</" would end the <script> element if this were ever inlined; keep files ASCII-safe for file://
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def _write_script(path: Path, content: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+    return path

@@ -1,0 +1,319 @@
+"""What readers do in a real browser (headless Debian chromium): search in Vietnamese with or
+without diacritics, over a static server and opened from disk; no request leaves the site; copy
+a clause link or citation; print one clause. One browser for the whole module.
+
+Screenshots go to $KB_SCREENSHOTS (default: a temporary directory).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT, build_site, copy_project
+from kb.search_fold import fold
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+BEN_TRE = "van-ban/ben-tre-chi-thi-cong-tac-van-dong-quan-chung.html"
+HA_NOI = "van-ban/ha-noi-2010-chi-thi-lay-phieu-tin-nhiem.html"
+TPHCM = "van-ban/tphcm-1995-chi-thi-tong-ket-nghi-quyet-8b.html"
+
+# query → a page that must be among the results
+QUERIES = {
+    "18/2000/CT-TTg": BEN_TRE,
+    "18/2000": BEN_TRE,
+    "CT-TTg 18/2000": BEN_TRE,
+    "323/TTg": TPHCM,
+    "323/TTG": TPHCM,
+    "dan van": BEN_TRE,
+    "Ben Tre": BEN_TRE,
+    "phieu tin nhiem": HA_NOI,
+    "Bui Duy Nham": HA_NOI,
+}
+# spellings that must give exactly the same results
+SAME_RESULTS = [
+    ("dan van", "dân vận"),
+    ("Ben Tre", "Bến Tre"),
+    ("phieu tin nhiem", "phiếu tín nhiệm"),
+    ("Bui Duy Nham", "Bùi Duy Nhâm"),
+    ("Dang uy", "Đảng ủy"),
+    ("323/TTg", "323/TTG"),
+    ("hoá", "hóa"),
+    ("Uỷ ban", "Ủy ban"),
+    ("thuỷ", "thủy"),
+    ("khoẻ", "khỏe"),
+]
+FOLD_WORDS = [
+    "hoá", "hóa", "Uỷ", "Ủy", "thuỷ", "thủy", "khoẻ", "khỏe", "Đảng ủy", "ĐẢNG UỶ", "18/2000/CT-TTg",
+    "CT-TTg 18/2000", "323/TTG", "kỹ thuật", "kĩ thuật", "quý", "quí", "công ty", "Bến Tre", "Bùi Duy Nhâm",
+    "phiếu tín nhiệm", "Điểm b khoản 3", "Nghị quyết 8B", "“một cửa liên thông”", "Hà Nội, ngày 10/5/2010",
+    "o\u0301a", "TP. Hồ Chí Minh", "  nhiều   khoảng trắng  ", "Ưu tiên – ưu đãi", "Quyết định số 935/QĐ-UB",
+]
+
+
+# Fixtures --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("KB_SCREENSHOTS") or tmp_path_factory.mktemp("shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """A plain static server for the built site, on an ephemeral port, in a thread."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    yield context
+    context.close()
+
+
+@pytest.fixture(params=["http", "file"])
+def base(request, server, site) -> str:
+    return server if request.param == "http" else site.as_uri()
+
+
+# Tests: search -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", list(QUERIES))
+def test_query_finds_the_right_document(context, base, query):
+    page = _watched(context)
+    results = _search(page, base + "/index.html", query)
+    assert QUERIES[query] in [r.split("#")[0] for r in results], results
+    page.errors_must_be_empty()
+
+
+def test_results_point_to_clauses_and_stay_precise(context, base):
+    page = _watched(context)
+    results = _search(page, base + "/index.html", "Bến Tre")
+    pages = {r.split("#")[0] for r in results}
+    assert pages == {BEN_TRE}, "'Bến Tre' must not return every document"
+    assert any("#" in r for r in results), "results must link to the clause, not only to the page"
+    anchored = [r for r in results if "#" in r][0]
+    page.locator(".kb-ket-qua").first.click()
+    page.wait_for_url(f"**/{anchored}")
+    anchor = anchored.split("#")[1]
+    assert page.evaluate("location.hash") == f"#{anchor}"
+    assert page.locator(f"[id='{anchor}']").is_visible()
+
+
+@pytest.mark.parametrize("plain, marked", SAME_RESULTS)
+def test_spellings_without_or_with_other_tone_marks_give_the_same_results(context, server, plain, marked):
+    page = _watched(context)
+    assert _search(page, server + "/index.html", plain) == _search(page, server + "/index.html", marked)
+
+
+def test_browser_and_build_fold_words_alike(context, server):
+    page = _watched(context)
+    page.goto(server + "/index.html")
+    in_browser = page.evaluate("words => words.map(w => window.kbSearch.fold(w))", FOLD_WORDS)
+    assert in_browser == [fold(word) for word in FOLD_WORDS]
+
+
+def test_search_from_disk_screenshot_and_latency(context, site, shots):
+    page = _watched(context)
+    page.goto(site.as_uri() + "/van-ban/index.html")
+    box = page.locator(".kb-search .md-search__input")
+    box.click()
+    page.wait_for_function("() => !!document.querySelector('.md-search-result__meta') && window.kbSearch")
+    started = time.perf_counter()
+    box.press_sequentially("ben tre")
+    page.locator(".md-search-result__item").first.wait_for()
+    elapsed = time.perf_counter() - started
+    page.screenshot(path=str(shots / "search-file.png"))
+    print(f"\nsearch over file:// ({_corpus_size(site)} pages): typing 'ben tre' to first result {elapsed * 1000:.0f} ms")
+    assert elapsed < 5
+    page.errors_must_be_empty()
+
+
+# Tests: offline, zero external requests ------------------------------------------------------
+
+
+def test_no_request_leaves_the_site_on_any_page_type(context, base, site):
+    for rel in _one_page_per_type(site):
+        page = _watched(context)
+        page.goto(f"{base}/{rel}")
+        page.wait_for_load_state("networkidle")
+        if page.locator(".kb-search .md-search__input").count():
+            _type(page, "dan van")  # loads the search index and a text shard too
+        assert page.outside_requests == [], f"{rel}: {page.outside_requests}"
+        page.errors_must_be_empty()
+        page.close()
+
+
+def test_the_site_zip_is_linked_from_home_and_holds_the_site(context, server, site):
+    import zipfile
+
+    page = _watched(context)
+    page.goto(server + "/index.html")
+    link = page.locator("a[href$='.zip']")
+    assert link.count() == 1
+    with zipfile.ZipFile(site / "tai-ve" / "kho-chi-thi-dan-van.zip") as archive:
+        names = set(archive.namelist())
+    assert "kho-chi-thi-dan-van/index.html" in names
+    assert f"kho-chi-thi-dan-van/{BEN_TRE}" in names
+    assert "kho-chi-thi-dan-van/search/kb-index.js" in names
+    assert not any(name.endswith(".zip") for name in names)
+
+
+# Tests: links trainers rely on -----------------------------------------------------------------
+
+
+def test_copy_link_puts_the_clause_address_on_the_clipboard(context, server):
+    page = _watched(context)
+    page.goto(f"{server}/{BEN_TRE}")
+    heading = page.locator(".kb-khoan[id]").nth(1)
+    anchor = heading.get_attribute("id")
+    heading.hover()
+    assert heading.locator(".headerlink").is_visible()
+    heading.get_by_role("button", name="Chép liên kết").click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server}/{BEN_TRE}#{anchor}"
+    assert page.evaluate("location.hash") == f"#{anchor}"
+    page.goto(f"{server}/{BEN_TRE}#{anchor}")
+    assert page.evaluate("document.querySelector(':target').id") == anchor
+    page.errors_must_be_empty()
+
+
+def test_citation_control_copies_a_vietnamese_citation_with_the_url(context, server):
+    page = _watched(context)
+    page.goto(f"{server}/{BEN_TRE}")
+    heading = page.locator("#k1-a")
+    heading.get_by_role("button", name="Trích dẫn").click()
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert text.startswith("Điểm a khoản 1 Chỉ thị của Ủy ban nhân dân tỉnh Bến Tre về việc tăng cường trách nhiệm")
+    assert text.endswith(f"({server}/{BEN_TRE}#k1-a)")
+
+
+def test_printing_one_clause_keeps_title_source_and_address_only(context, server, shots):
+    page = _watched(context)
+    page.goto(f"{server}/{BEN_TRE}")
+    page.evaluate("window.kb.selectForPrint('k1')")
+    page.emulate_media(media="print")
+    assert page.locator("#k1").is_visible() and page.locator("#k1-a").is_visible()
+    assert not page.locator("#k2").is_visible()
+    assert not page.locator("#mo-dau").is_visible()
+    assert not page.locator(".md-header").is_visible() and not page.locator(".md-sidebar--primary").is_visible()
+    note = page.locator(".kb-chi-in")
+    assert note.is_visible()
+    assert f"{server}/{BEN_TRE}#k1" in note.inner_text() and "001_ce16b4433ebe2154.txt" in note.inner_text()
+    assert "Trích dẫn: Khoản 1 Chỉ thị" in note.inner_text()
+    page.screenshot(path=str(shots / "print-clause.png"), full_page=True)
+    page.pdf(path=str(shots / "print-clause.pdf"))
+    page.evaluate("window.kb.clearPrint()")
+    assert page.locator("#k2").is_visible()  # a whole-document print shows everything again
+    page.errors_must_be_empty()
+
+
+def test_renamed_document_old_links_forward_with_anchor(browser, tmp_path):
+    project = copy_project(tmp_path / "project")
+    old, new = "ben-tre-chi-thi-cong-tac-van-dong-quan-chung", "ben-tre-chi-thi-van-dong-quan-chung"
+    data = project / "data" / "van-ban"
+    text = (data / f"{old}.yml").read_text(encoding="utf-8").replace(f"id: {old}", f"id: {new}")
+    (data / f"{new}.yml").write_text(text, encoding="utf-8")
+    (data / f"{old}.yml").unlink()
+    (project / "data" / "danh-muc" / "chuyen-huong.yml").write_text(f"{old}: {new}\n", encoding="utf-8")
+    site_dir = tmp_path / "site"
+    result = build_site(project, site_dir)
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page()
+    page.goto(f"{site_dir.as_uri()}/van-ban/{old}.html#k2-a")
+    page.wait_for_url(f"**/van-ban/{new}.html#k2-a")
+    assert page.evaluate("document.querySelector(':target').id") == "k2-a"
+    page.close()
+
+
+# Helper functions ----------------------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def _watched(context):
+    """A new page that records console errors and every request leaving the site."""
+    page = context.new_page()
+    page.errors = []
+    page.outside_requests = []
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+
+    def request(req):
+        scheme, host = urlsplit(req.url)[:2]
+        if scheme in {"file", "data", "blob", "about"} or host.startswith("127.0.0.1:"):
+            return
+        page.outside_requests.append(req.url)
+
+    page.on("request", request)
+
+    def errors_must_be_empty():
+        assert page.errors == [], page.errors
+
+    page.errors_must_be_empty = errors_must_be_empty
+    return page
+
+
+def _type(page, query: str) -> None:
+    box = page.locator(".kb-search .md-search__input")
+    box.click()
+    box.fill(query)
+    page.wait_for_function("() => !/Đang tải/.test(document.querySelector('.md-search-result__meta').textContent)")
+
+
+def _search(page, url: str, query: str) -> list[str]:
+    """Type `query` into the search box on `url`; the result links (site-relative, with #anchor)."""
+    if page.url != url:
+        page.goto(url)
+    _type(page, query)
+    hrefs = page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.href)")
+    root = page.evaluate("new URL(JSON.parse(document.getElementById('__config').textContent).base + '/', location.href).href")
+    return [h[len(root):] for h in hrefs]
+
+
+def _one_page_per_type(site: Path) -> list[str]:
+    """Home, a document, the list, a browse page, a guide page, and one page of every other folder."""
+    chosen = {"index.html": None}
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        folder = rel.split("/")[0] if "/" in rel else ""
+        if folder in {"assets", "search", "tai-ve"} or not folder:
+            continue
+        kind = (folder, path.name == "index.html")
+        chosen.setdefault(kind, rel)
+    return ["index.html"] + [rel for key, rel in chosen.items() if key != "index.html"]
+
+
+def _corpus_size(site: Path) -> int:
+    return sum(1 for _ in (site / "van-ban").glob("*.html"))
