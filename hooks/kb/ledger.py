@@ -11,7 +11,7 @@ from pathlib import Path
 LEDGER_FILE = "tests/ledger/duong-dan.txt"
 HEADER = (
     "# Sổ đường dẫn đã công bố: mỗi dòng một trang hoặc một neo (khoản, điểm, đoạn).\n"
-    "# Cập nhật bằng: scripts/ledger.sh  — đọc bởi tests/test_ledger.py và hooks/kb/ledger.py\n"
+    "# Cập nhật bằng: .venv/bin/python scripts/ledger.py  — đọc bởi tests/test_ledger.py và hooks/kb/ledger.py\n"
 )
 # Assets, search data and forwarding pages are not content people link to.
 _SKIP_DIRS = {"assets", "search", "tai-ve"}
