@@ -79,9 +79,13 @@ def main(argv: list[str]) -> None:
             site, queries = Path(argv[0]).resolve(), argv[1:]
         queries = queries or ["ben tre", "18/2000/CT-TTg", "dan van"]
         pages = sum(1 for _ in (site / "van-ban").glob("*.html"))
-        index = site / "search" / "kb-index.js"
-        texts = sum(p.stat().st_size for p in (site / "search").glob("kb-text-*.js"))
-        print(f"{pages} document pages; kb-index.js {index.stat().st_size / 1e6:.2f} MB; text shards {texts / 1e6:.2f} MB in total")
+        search = site / "search"
+        chunks = [p.stat().st_size for p in search.glob("kb-index-*.js")]
+        texts = [p.stat().st_size for p in search.glob("kb-text-*.js")]
+        print(
+            f"{pages} document pages; kb-index.js {(search / 'kb-index.js').stat().st_size / 1e3:.0f} KB; "
+            f"{len(chunks)} index chunks, {sum(chunks) / 1e6:.2f} MB; {len(texts)} text shards, {sum(texts) / 1e6:.2f} MB"
+        )
         handler = functools.partial(_Quiet, directory=str(site))
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=httpd.serve_forever, daemon=True).start()

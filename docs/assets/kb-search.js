@@ -20,7 +20,7 @@
   var MAX_OCCURRENCES = 20000; // a one-letter prefix needs no exact count
   var MAX_PAGES = 30;
   var MAX_SECTIONS_PER_PAGE = 4;
-  var state = { index: null, starts: null, shards: {}, requested: {}, loading: false, failed: false };
+  var state = { index: null, chunks: [], loaded: 0, shards: {}, requested: {}, loading: false, failed: false };
   var ui = null;
 
   function baseUrl() {
@@ -43,15 +43,31 @@
     loadScript(baseUrl() + "/search/kb-index.js");
   }
 
+  // The small list of pages first, then every chunk in parallel; results show from the first chunk.
   window.kbSearchIndex = function (data) {
-    var folded = data.folded;
-    var starts = [0];
-    for (var at = folded.indexOf("\n"); at !== -1; at = folded.indexOf("\n", at + 1)) starts.push(at + 1);
-    state.starts = Int32Array.from(starts);
     state.index = data;
-    state.loading = false;
+    for (var n = 0; n < data.chunks; n++) loadScript(baseUrl() + "/search/kb-index-" + n + ".js");
+  };
+
+  window.kbSearchChunk = function (number, chunk) {
+    var folded = chunk.folded, starts = [0];
+    for (var at = folded.indexOf("\n"); at !== -1; at = folded.indexOf("\n", at + 1)) starts.push(at + 1);
+    chunk.starts = Int32Array.from(starts);
+    state.chunks[number] = chunk;
+    state.loaded++;
+    if (state.loaded === state.index.chunks) state.loading = false;
     render();
   };
+
+  function ready() { return state.index && state.loaded > 0; }
+
+  function sectionInfo(number) {
+    for (var n = state.chunks.length - 1; n >= 0; n--) {
+      var chunk = state.chunks[n];
+      if (chunk && chunk.first <= number) return chunk.sections[number - chunk.first];
+    }
+    return null;
+  }
 
   window.kbSearchText = function (shard, texts) {
     state.shards[shard] = texts;
@@ -59,8 +75,8 @@
   };
 
   // ---- Matching ----
-  function sectionAt(position) {
-    var starts = state.starts, low = 0, high = starts.length - 1;
+  function sectionAt(starts, position) {
+    var low = 0, high = starts.length - 1;
     while (low < high) {
       var mid = (low + high + 1) >> 1;
       if (starts[mid] <= position) low = mid; else high = mid - 1;
@@ -70,7 +86,13 @@
 
   // Count occurrences of `needle` that start a word (and end one, unless it may be a prefix).
   function occurrences(needle, wholeWord, counts) {
-    var text = state.index.folded, from = 0, seen = 0, at;
+    var seen = 0;
+    state.chunks.forEach(function (chunk) { if (chunk) seen = occurrencesIn(chunk, needle, wholeWord, counts, seen); });
+    return counts;
+  }
+
+  function occurrencesIn(chunk, needle, wholeWord, counts, seen) {
+    var text = chunk.folded, from = 0, at;
     while ((at = text.indexOf(needle, from)) !== -1 && seen < MAX_OCCURRENCES) {
       from = at + 1;
       var before = at === 0 ? " " : text.charAt(at - 1);
@@ -79,11 +101,11 @@
         var after = text.charAt(at + needle.length);
         if (after && after !== " " && after !== "\n") continue;
       }
-      var section = sectionAt(at);
-      counts.set(section, (counts.get(section) || 0) + 1);
+      var number = chunk.first + sectionAt(chunk.starts, at);
+      counts.set(number, (counts.get(number) || 0) + 1);
       seen++;
     }
-    return counts;
+    return seen;
   }
 
   // Phrase first ("ben tre" as neighbours), then the last word as a prefix (typing in progress),
@@ -113,9 +135,8 @@
     var tokens = folded.split(" ");
     var matched = match(tokens, /\s$/.test(query)), hits = matched.hits;
     var pages = new Map();
-    var sections = state.index.sections;
     hits.forEach(function (count, number) {
-      var section = sections[number];
+      var section = sectionInfo(number);
       var score = count + (section[1] === "" || section[1] === "kb-thuoc-tinh" ? 2 : 0);
       var page = pages.get(section[0]);
       if (!page) pages.set(section[0], page = { page: section[0], score: 0, sections: [] });
@@ -180,13 +201,14 @@
     var query = ui.input.value;
     if (state.failed) return show("Không tải được chỉ mục tìm kiếm (thiếu thư mục search/ cạnh trang này).", "");
     if (!fold(query)) return show("Gõ từ cần tìm, có dấu hay không dấu đều được.", "");
-    if (!state.index) { ensureIndex(); return show("Đang tải chỉ mục…", ""); }
+    if (!ready()) { ensureIndex(); return show("Đang tải chỉ mục…", ""); }
     var result = search(query);
-    if (!result.pages.length) return show("Không tìm thấy văn bản nào.", "");
+    var more = state.loading ? " (Đang tải thêm chỉ mục…)" : "";
+    if (!result.pages.length) return show((more ? "Chưa thấy kết quả" : "Không tìm thấy văn bản nào.") + more, "");
     var html = result.pages.slice(0, MAX_PAGES).map(function (page) {
       var url = state.index.pages[page.page];
       var items = page.sections.slice(0, MAX_SECTIONS_PER_PAGE).map(function (hit) {
-        var section = state.index.sections[hit.number];
+        var section = sectionInfo(hit.number);
         var text = sectionText(hit.number);
         return '<a href="' + escapeHtml(href(page.page, section[1])) + '" class="md-search-result__link kb-ket-qua" data-kb-anchor="' +
           escapeHtml(section[1]) + '"><article class="md-search-result__article md-typeset">' +
@@ -197,7 +219,7 @@
         '" class="md-search-result__link kb-ket-qua-trang"><article class="md-search-result__article md-typeset"><h1>' +
         escapeHtml(url[1]) + "</h1></article></a>" + items + "</li>";
     }).join("");
-    show(result.pages.length + " văn bản, trang · " + result.sectionCount + " đoạn, khoản có kết quả", html);
+    show(result.pages.length + " văn bản, trang · " + result.sectionCount + " đoạn, khoản có kết quả" + more, html);
   }
 
   function show(meta, html) {

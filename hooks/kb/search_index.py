@@ -5,9 +5,11 @@ few thousand documents) and needs a Worker, which Chromium blocks on file://. In
 
 - every page is cut into sections at clause anchors (headings with an id, `.kb-doan`
   paragraphs), so a result points to `van-ban/<id>.html#k3-b`, not just to the page;
-- `search/kb-index.js` holds, per section, its page, anchor and label, plus ONE string with the
-  folded text of all sections (one line each). The browser finds a phrase with `indexOf` over
-  that string: no index to build at load time, cost linear in the corpus and tiny per query;
+- `search/kb-index.js` lists the pages and the number of chunks; each `search/kb-index-<n>.js`
+  chunk holds, per section, its page, anchor and label, plus ONE string with the folded text of
+  its sections (one line each). The browser finds a phrase with `indexOf` over those strings: no
+  index to build at load time, cost linear in the corpus and tiny per query. Chunks load in
+  parallel and results show as soon as the first chunk has arrived;
 - the text as readers see it (for result snippets) is split into `search/kb-text-<n>.js`
   shards loaded only for the sections that are shown.
 """
@@ -23,8 +25,10 @@ from pathlib import Path
 from .search_fold import fold
 
 INDEX_FILE = "search/kb-index.js"
+CHUNK_FILE = "search/kb-index-{}.js"
 TEXT_FILE = "search/kb-text-{}.js"
 SHARD_CHARS = 200_000  # display text per shard: one shard ≈ 300 KB on disk
+CHUNK_CHARS = 1_000_000  # folded text per chunk: ~50 ms to load and parse from disk
 
 # A section starts at a heading with an id, or at an anchored paragraph of a document page.
 _SECTION_START = re.compile(
@@ -59,29 +63,35 @@ class SearchIndex:
                 self.sections.append(Section(page, anchor, label, text))
 
     def write(self, site_dir: Path) -> list[Path]:
-        """Write kb-index.js and the text shards; return the paths written."""
-        shards: list[list[str]] = [[]]
-        starts = [0]
-        size = 0
-        for number, section in enumerate(self.sections):
-            if size > SHARD_CHARS:
-                shards.append([])
-                starts.append(number)
-                size = 0
-            shards[-1].append(section.text)
-            size += len(section.text)
-        data = {
-            "version": 1,
-            "pages": self.pages,
-            "sections": [[s.page, s.anchor, s.label] for s in self.sections],
-            # label first so a match in a clause heading counts; newline = section separator
-            "folded": "\n".join(fold(f"{s.label} {s.text}") for s in self.sections),
-            "shardStarts": starts,
-        }
-        written = [_write_script(site_dir / INDEX_FILE, f"window.kbSearchIndex({_json(data)});\n")]
-        for number, texts in enumerate(shards):
+        """Write kb-index.js, its chunks and the text shards; return the paths written."""
+        folded = [fold(f"{s.label} {s.text}") for s in self.sections]  # label counts as text
+        chunks = _cut(self.sections, [len(f) for f in folded], CHUNK_CHARS)
+        shards = _cut(self.sections, [len(s.text) for s in self.sections], SHARD_CHARS)
+        meta = {"version": 2, "pages": self.pages, "chunks": len(chunks), "shardStarts": [start for start, _ in shards]}
+        written = [_write_script(site_dir / INDEX_FILE, f"window.kbSearchIndex({_json(meta)});\n")]
+        for number, (start, end) in enumerate(chunks):
+            chunk = {
+                "first": start,
+                "sections": [[s.page, s.anchor, s.label] for s in self.sections[start:end]],
+                "folded": "\n".join(folded[start:end]),  # newline = section separator
+            }
+            written.append(_write_script(site_dir / CHUNK_FILE.format(number), f"window.kbSearchChunk({number}, {_json(chunk)});\n"))
+        for number, (start, end) in enumerate(shards):
+            texts = [s.text for s in self.sections[start:end]]
             written.append(_write_script(site_dir / TEXT_FILE.format(number), f"window.kbSearchText({number}, {_json(texts)});\n"))
         return written
+
+
+def _cut(items: list, sizes: list[int], limit: int) -> list[tuple[int, int]]:
+    """Consecutive (start, end) ranges of `items` of about `limit` total size each (at least one range)."""
+    ranges, start, size = [], 0, 0
+    for number, item_size in enumerate(sizes):
+        if size >= limit:
+            ranges.append((start, number))
+            start, size = number, 0
+        size += item_size
+    ranges.append((start, len(items)))
+    return ranges
 
 
 def split_sections(html: str) -> list[tuple[str, str, str]]:
