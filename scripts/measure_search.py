@@ -3,7 +3,7 @@
     .venv/bin/python scripts/measure_search.py SITE_DIR [QUERY ...]
     .venv/bin/python scripts/measure_search.py --synthetic 2000   # builds a copy with N documents
 
-"cold" = typing right after the page loaded (includes loading search/kb-index.js);
+"cold" = typing right after the page loaded (includes loading search/kb-index-0.js);
 "warm" = next query on the same page (index already loaded). Median of 5 runs each.
 Synthetic corpora repeat the five real documents under new ids (worst case for result counts).
 """
@@ -83,7 +83,7 @@ def main(argv: list[str]) -> None:
         chunks = [p.stat().st_size for p in search.glob("kb-index-*.js")]
         texts = [p.stat().st_size for p in search.glob("kb-text-*.js")]
         print(
-            f"{pages} document pages; kb-index.js {(search / 'kb-index.js').stat().st_size / 1e3:.0f} KB; "
+            f"{pages} document pages; first index chunk {(search / 'kb-index-0.js').stat().st_size / 1e6:.2f} MB; "
             f"{len(chunks)} index chunks, {sum(chunks) / 1e6:.2f} MB; {len(texts)} text shards, {sum(texts) / 1e6:.2f} MB"
         )
         handler = functools.partial(_Quiet, directory=str(site))

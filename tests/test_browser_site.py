@@ -184,7 +184,7 @@ def test_the_site_zip_is_linked_from_home_and_holds_the_site(context, server, si
         names = set(archive.namelist())
     assert "kho-chi-thi-dan-van/index.html" in names
     assert f"kho-chi-thi-dan-van/{BEN_TRE}" in names
-    assert "kho-chi-thi-dan-van/search/kb-index.js" in names
+    assert "kho-chi-thi-dan-van/search/kb-index-0.js" in names
     assert not any(name.endswith(".zip") for name in names)
 
 

@@ -20,7 +20,7 @@
   var MAX_OCCURRENCES = 20000; // a one-letter prefix needs no exact count
   var MAX_PAGES = 30;
   var MAX_SECTIONS_PER_PAGE = 4;
-  var state = { index: null, chunks: [], loaded: 0, shards: {}, requested: {}, loading: false, failed: false };
+  var state = { count: 0, shardStarts: null, chunks: [], loaded: 0, shards: {}, requested: {}, loading: false, failed: false };
   var ui = null;
 
   function baseUrl() {
@@ -38,35 +38,46 @@
   }
 
   function ensureIndex() {
-    if (state.index || state.loading) return;
+    if (state.count || state.loading) return;
     state.loading = true;
-    loadScript(baseUrl() + "/search/kb-index.js");
+    loadScript(baseUrl() + "/search/kb-index-0.js");
   }
 
-  // The small list of pages first, then every chunk in parallel; results show from the first chunk.
-  window.kbSearchIndex = function (data) {
-    state.index = data;
-    for (var n = 0; n < data.chunks; n++) loadScript(baseUrl() + "/search/kb-index-" + n + ".js");
-  };
-
+  // Chunk 0 first (results show from it at once), then all the others in parallel.
   window.kbSearchChunk = function (number, chunk) {
+    if (number === 0) {
+      state.count = chunk.chunks;
+      state.shardStarts = chunk.shardStarts;
+      for (var n = 1; n < chunk.chunks; n++) loadScript(baseUrl() + "/search/kb-index-" + n + ".js");
+    }
     var folded = chunk.folded, starts = [0];
     for (var at = folded.indexOf("\n"); at !== -1; at = folded.indexOf("\n", at + 1)) starts.push(at + 1);
     chunk.starts = Int32Array.from(starts);
     state.chunks[number] = chunk;
     state.loaded++;
-    if (state.loaded === state.index.chunks) state.loading = false;
+    if (state.loaded === state.count) state.loading = false;
     render();
   };
 
-  function ready() { return state.index && state.loaded > 0; }
+  function ready() { return state.loaded > 0; }
 
-  function sectionInfo(number) {
+  function chunkOf(number) {
     for (var n = state.chunks.length - 1; n >= 0; n--) {
       var chunk = state.chunks[n];
-      if (chunk && chunk.first <= number) return chunk.sections[number - chunk.first];
+      if (chunk && chunk.first <= number) return chunk;
     }
     return null;
+  }
+
+  function sectionInfo(number) {
+    var chunk = chunkOf(number);
+    return chunk.sections[number - chunk.first];
+  }
+
+  // [url, title] of a page, from the chunk that holds the section
+  function pageInfo(sectionNumber, page) {
+    var chunk = chunkOf(sectionNumber);
+    return chunk.pages[page - chunk.firstPage];
   }
 
   window.kbSearchText = function (shard, texts) {
@@ -153,7 +164,7 @@
 
   // ---- Snippets: the readers' text around the first matching word, matches marked ----
   function sectionText(number) {
-    var starts = state.index.shardStarts, shard = 0;
+    var starts = state.shardStarts, shard = 0;
     while (shard + 1 < starts.length && starts[shard + 1] <= number) shard++;
     var texts = state.shards[shard];
     if (texts) return texts[number - starts[shard]];
@@ -192,8 +203,8 @@
   }
 
   // ---- Rendering into Material's search markup (its CSS, not its script) ----
-  function href(page, anchor) {
-    return baseUrl() + "/" + state.index.pages[page][0] + (anchor ? "#" + anchor : "");
+  function href(url, anchor) {
+    return baseUrl() + "/" + url + (anchor ? "#" + anchor : "");
   }
 
   function render() {
@@ -206,16 +217,16 @@
     var more = state.loading ? " (Đang tải thêm chỉ mục…)" : "";
     if (!result.pages.length) return show((more ? "Chưa thấy kết quả" : "Không tìm thấy văn bản nào.") + more, "");
     var html = result.pages.slice(0, MAX_PAGES).map(function (page) {
-      var url = state.index.pages[page.page];
+      var url = pageInfo(page.sections[0].number, page.page);
       var items = page.sections.slice(0, MAX_SECTIONS_PER_PAGE).map(function (hit) {
         var section = sectionInfo(hit.number);
         var text = sectionText(hit.number);
-        return '<a href="' + escapeHtml(href(page.page, section[1])) + '" class="md-search-result__link kb-ket-qua" data-kb-anchor="' +
+        return '<a href="' + escapeHtml(href(url[0], section[1])) + '" class="md-search-result__link kb-ket-qua" data-kb-anchor="' +
           escapeHtml(section[1]) + '"><article class="md-search-result__article md-typeset">' +
           (section[2] ? "<h2>" + escapeHtml(section[2]) + "</h2>" : section[1] ? "" : "<h2>Đầu trang</h2>") +
           "<p>" + (text === null ? "…" : snippet(text, result)) + "</p></article></a>";
       }).join("");
-      return '<li class="md-search-result__item"><a href="' + escapeHtml(href(page.page, "")) +
+      return '<li class="md-search-result__item"><a href="' + escapeHtml(href(url[0], "")) +
         '" class="md-search-result__link kb-ket-qua-trang"><article class="md-search-result__article md-typeset"><h1>' +
         escapeHtml(url[1]) + "</h1></article></a>" + items + "</li>";
     }).join("");
@@ -242,7 +253,7 @@
       '<label class="md-search__overlay" for="__search"></label>' +
       '<div class="md-search__inner" role="search">' +
       '<form class="md-search__form" name="kb-tim-kiem" autocomplete="off">' +
-      '<input type="text" class="md-search__input" name="q" aria-label="Tìm kiếm" placeholder="Tìm kiếm (có dấu hoặc không dấu)" autocapitalize="off" autocorrect="off" spellcheck="false">' +
+      '<input type="text" class="md-search__input" name="q" aria-label="Tìm kiếm" placeholder="Tìm kiếm" title="Gõ có dấu hay không dấu đều được; phím tắt: /" autocapitalize="off" autocorrect="off" spellcheck="false">' +
       '<label class="md-search__icon md-icon" for="__search">' + ICON + "</label></form>" +
       '<div class="md-search__output"><div class="md-search__scrollwrap" tabindex="0">' +
       '<div class="md-search-result"><div class="md-search-result__meta"></div>' +

@@ -5,9 +5,9 @@ few thousand documents) and needs a Worker, which Chromium blocks on file://. In
 
 - every page is cut into sections at clause anchors (headings with an id, `.kb-doan`
   paragraphs), so a result points to `van-ban/<id>.html#k3-b`, not just to the page;
-- `search/kb-index.js` lists the pages and the number of chunks; each `search/kb-index-<n>.js`
-  chunk holds, per section, its page, anchor and label, plus ONE string with the folded text of
-  its sections (one line each). The browser finds a phrase with `indexOf` over those strings: no
+- each `search/kb-index-<n>.js` chunk holds its pages (url, title), per section its page,
+  anchor and label, plus ONE string with the folded text of its sections (one line each);
+  chunk 0 also says how many chunks there are, so it needs no separate table of contents. The browser finds a phrase with `indexOf` over those strings: no
   index to build at load time, cost linear in the corpus and tiny per query. Chunks load in
   parallel and results show as soon as the first chunk has arrived;
 - the text as readers see it (for result snippets) is split into `search/kb-text-<n>.js`
@@ -24,7 +24,6 @@ from pathlib import Path
 
 from .search_fold import fold
 
-INDEX_FILE = "search/kb-index.js"
 CHUNK_FILE = "search/kb-index-{}.js"
 TEXT_FILE = "search/kb-text-{}.js"
 SHARD_CHARS = 200_000  # display text per shard: one shard ≈ 300 KB on disk
@@ -63,16 +62,25 @@ class SearchIndex:
                 self.sections.append(Section(page, anchor, label, text))
 
     def write(self, site_dir: Path) -> list[Path]:
-        """Write kb-index.js, its chunks and the text shards; return the paths written."""
+        """Write the index chunks and the text shards; return the paths written."""
         folded = [fold(f"{s.label} {s.text}") for s in self.sections]  # label counts as text
-        chunks = _cut(self.sections, [len(f) for f in folded], CHUNK_CHARS)
-        shards = _cut(self.sections, [len(s.text) for s in self.sections], SHARD_CHARS)
-        meta = {"version": 2, "pages": self.pages, "chunks": len(chunks), "shardStarts": [start for start, _ in shards]}
-        written = [_write_script(site_dir / INDEX_FILE, f"window.kbSearchIndex({_json(meta)});\n")]
+        # a page never straddles two chunks, so each chunk carries exactly the pages it needs
+        page_starts = {n for n, s in enumerate(self.sections) if n == 0 or s.page != self.sections[n - 1].page}
+        chunks = _cut([len(f) for f in folded], CHUNK_CHARS, allowed=page_starts)
+        shards = _cut([len(s.text) for s in self.sections], SHARD_CHARS)
+        written = []
         for number, (start, end) in enumerate(chunks):
+            sections = self.sections[start:end]
+            first_page = sections[0].page if sections else 0
+            last_page = sections[-1].page if sections else -1
             chunk = {
+                "version": 3,
+                "chunks": len(chunks),
+                "shardStarts": [first for first, _ in shards] if number == 0 else None,
                 "first": start,
-                "sections": [[s.page, s.anchor, s.label] for s in self.sections[start:end]],
+                "firstPage": first_page,
+                "pages": self.pages[first_page : last_page + 1],
+                "sections": [[s.page, s.anchor, s.label] for s in sections],
                 "folded": "\n".join(folded[start:end]),  # newline = section separator
             }
             written.append(_write_script(site_dir / CHUNK_FILE.format(number), f"window.kbSearchChunk({number}, {_json(chunk)});\n"))
@@ -82,15 +90,16 @@ class SearchIndex:
         return written
 
 
-def _cut(items: list, sizes: list[int], limit: int) -> list[tuple[int, int]]:
-    """Consecutive (start, end) ranges of `items` of about `limit` total size each (at least one range)."""
+def _cut(sizes: list[int], limit: int, allowed: set[int] | None = None) -> list[tuple[int, int]]:
+    """Consecutive (start, end) ranges of items of about `limit` total size each (at least one
+    range); a range may only start at an index in `allowed`, when given."""
     ranges, start, size = [], 0, 0
     for number, item_size in enumerate(sizes):
-        if size >= limit:
+        if size >= limit and (allowed is None or number in allowed):
             ranges.append((start, number))
             start, size = number, 0
         size += item_size
-    ranges.append((start, len(items)))
+    ranges.append((start, len(sizes)))
     return ranges
 
 
