@@ -4,6 +4,7 @@ and the downloadable zip of the whole site. Logic lives in kb.search_index, kb.r
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -47,10 +48,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-# Cut each page into clause-level sections for search (pages may opt out with `search: {exclude: true}`).
+# Cut each page into clause-level sections for search. Front matter `search: {exclude: true}`
+# leaves a page out; `search: {title_only: true}` indexes only its title (pages that repeat
+# clauses quoted from documents, which search finds on the documents themselves).
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not (page.meta.get("search") or {}).get("exclude"):
-        _state["index"].add_page(page.file.dest_uri, page.title or "", html)
+    options = page.meta.get("search") or {}
+    if not options.get("exclude"):
+        title = page.title or ""
+        _state["index"].add_page(page.file.dest_uri, title, f"<h1>{escape(title)}</h1>" if options.get("title_only") else html)
     return html
 
 
