@@ -122,13 +122,15 @@ def test_results_point_to_clauses_and_stay_precise(context, base, site):
     assert documents == {BEN_TRE}, "'Bến Tre' must not return every document"
     for found in {r.split("#")[0] for r in results}:  # other pages (cited documents…) only where the words are
         assert " ben tre " in f" {fold((site / found).read_text(encoding='utf-8'))} ", found
-    assert any("#" in r for r in results), "results must link to the clause, not only to the page"
-    anchored = [r for r in results if "#" in r][0]
-    page.locator(".kb-ket-qua").first.click()
-    page.wait_for_url(f"**/{anchored}")
-    anchor = anchored.split("#")[1]
+    # results link to the clause or paragraph where the words are, not only to the page
+    clauses = [r for r in results if r.startswith(f"{BEN_TRE}#") and not r.split("#")[1].startswith("kb-")]
+    assert clauses, results
+    anchor = clauses[0].split("#")[1]
+    page.locator(f".kb-ket-qua[data-kb-anchor='{anchor}']").first.click()
+    page.wait_for_url(f"**/{clauses[0]}")
     assert page.evaluate("location.hash") == f"#{anchor}"
-    assert page.locator(f"[id='{anchor}']").is_visible()
+    target = page.locator(f"[id='{anchor}']")
+    assert target.is_visible() and "Bến Tre" in target.inner_text() + target.evaluate("e => e.nextElementSibling ? e.nextElementSibling.textContent : ''")
 
 
 @pytest.mark.parametrize("plain, marked", SAME_RESULTS)

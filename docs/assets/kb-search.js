@@ -148,7 +148,9 @@
     var pages = new Map();
     hits.forEach(function (count, number) {
       var section = sectionInfo(number);
-      var score = count + (section[1] === "" || section[1] === "kb-thuoc-tinh" ? 2 : 0);
+      // a match in the title or the properties says what the page is about; elsewhere, sections
+      // show in reading order (a table repeating a name ten times is not ten times as relevant)
+      var score = 1 + (section[1] === "" || section[1] === "kb-thuoc-tinh" ? 2 : 0);
       var page = pages.get(section[0]);
       if (!page) pages.set(section[0], page = { page: section[0], score: 0, sections: [] });
       page.score = Math.max(page.score, score) + count / 100;
