@@ -195,7 +195,8 @@ def test_the_site_zip_is_linked_from_home_and_holds_the_site(context, server, si
 # Tests: links trainers rely on -----------------------------------------------------------------
 
 
-def test_copy_link_puts_the_clause_address_on_the_clipboard(context, server):
+def test_copy_link_puts_the_clause_address_on_the_clipboard(context, base):
+    server = base  # over http and from disk
     page = _watched(context)
     page.goto(f"{server}/{BEN_TRE}")
     heading = page.locator(".kb-khoan[id]").nth(1)
