@@ -111,3 +111,13 @@ def test_interface_is_vietnamese(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="vi"' in html
     assert "Tìm kiếm" in html
+
+
+def test_home_page_counts_come_from_the_data(site, corpus):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    row = home.split('class="kb-so-lieu"')[1].split("</table>")[0]
+    cells = re.findall(r"<td[^>]*>\s*(\d+)\s*</td>", row)
+    assert cells[0] == str(len(corpus.documents))
+    assert cells[3] == str(len(corpus.cited))
+    assert cells[4] == str(sum(len(d.assignments) for d in corpus.documents.values()))
+    assert 'href="dan-chieu/index.html"' in home and 'href="trach-nhiem/index.html"' in home

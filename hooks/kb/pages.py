@@ -160,6 +160,8 @@ class PageGenerator:
             "issuers": len({doc.issuer.value for doc in self.documents if doc.issuer.known}),
             "types": Counter(DOCUMENT_TYPES.get(doc.type, doc.type) for doc in self.documents).most_common(),
             "corrections": sum(len(doc.corrections()) for doc in self.documents),
+            "cited": len(self.corpus.cited),
+            "assignments": sum(len(doc.assignments) for doc in self.documents),
         }
 
     def _group(self, facet: str) -> list[tuple[str, list[dict]]]:
