@@ -15,6 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import messages
+from .messages import register
 from .model import Block, CitationRef, Correction, Document, Fact, UNKNOWN_FACT
 from .problems import Problem
 from .vocab import DOCUMENT_TYPES, choices
@@ -30,6 +32,127 @@ RELATION_TYPES: dict[str, tuple[str, str]] = {
     "thay-the": ("Thay thế", "Bị thay thế bởi"),
     "lien-quan": ("Liên quan", "Liên quan"),
 }
+
+# The keys of one item of `relations:` / `citations:`: (required, Vietnamese description).
+# Validation, messages and the JSON Schema (kb.schema) all read these tables.
+RELATION_FIELDS: dict[str, tuple[bool, str]] = {
+    "type": (True, "loại quan hệ: " + ", ".join(RELATION_TYPES)),
+    "target": (True, "mã một văn bản trong kho hoặc một mục của danh mục văn bản được dẫn chiếu"),
+    "clause": (False, "mã khoản của văn bản này nêu quan hệ, nếu quan hệ nằm ở một khoản"),
+    "note": (False, "ghi chú ngắn"),
+}
+MANUAL_CITATION_FIELDS: dict[str, tuple[bool, str]] = {
+    "clause": (True, "mã khoản, mục hay đoạn chứa dẫn chiếu, ví dụ k1-a"),
+    "text": (True, "chữ của dẫn chiếu, chép đúng như trong văn bản"),
+    "target": (False, "mã văn bản được dẫn chiếu (khi thêm một dẫn chiếu)"),
+    "ignore": (False, "true: bỏ một dẫn chiếu mà bộ nhận dạng tìm nhầm"),
+}
+
+# Messages (the guide's list is generated from these; tests/fixtures/invalid/ shows each one) ---
+
+G = "dan-chieu"
+register("relations-not-list", G, "Quan hệ không phải danh sách", "trường 'relations' phải là danh sách, mỗi mục: type, target, clause (tùy chọn), note (tùy chọn)")
+register("relation-not-map", G, "Quan hệ sai dạng", "mỗi quan hệ phải có dạng: type: <loại>, target: <mã văn bản>")
+register(
+    "relation-missing-field", G, "Quan hệ thiếu trường", "quan hệ thiếu trường '{key}' ({description})",
+    {"key": "target", "description": RELATION_FIELDS["target"][1]},
+)
+register(
+    "bad-relation-type", G, "Loại quan hệ không có trong danh sách", "loại quan hệ '{value}' không hợp lệ (chọn một trong: {choices})",
+    {"value": "thuc-thi", "choices": ", ".join(RELATION_TYPES)},
+    fix="Quan hệ được ghi ở văn bản nêu nó: «thuc-hien» trong văn bản thực hiện một nghị quyết; trang của văn bản kia tự hiện chiều ngược lại («Được thực hiện bởi»).",
+)
+register(
+    "relation-unknown-target", G, "Quan hệ trỏ tới văn bản không có",
+    "quan hệ trỏ tới '{target}' không có trong kho hay trong danh mục {registry} (dùng mã một văn bản hoặc một mục của danh mục)",
+    {"target": "nq-09-hdnd-phu-tho", "registry": "data/danh-muc/van-ban-dan-chieu.yml"},
+)
+register(
+    "link-unknown-clause", G, "Khoản không có trong văn bản (quan hệ, dẫn chiếu bổ sung)",
+    "không có khoản '{clause}' trong văn bản này (mã hợp lệ: {ids})", {"clause": "k9", "ids": "boi-canh, yeu-cau, k1, k1-a, k1-b"},
+    fix="Mã khoản là mã neo trên trang văn bản (k1, k1-a, k2-y1…) hoặc 'id' của đoạn; xem địa chỉ khi bấm ¶ cạnh khoản đó.",
+)
+register("citations-not-list", G, "Dẫn chiếu bổ sung không phải danh sách", "trường 'citations' phải là danh sách, mỗi mục: clause, text, target (hoặc ignore: true)")
+register(
+    "manual-citation-not-map", G, "Dẫn chiếu bổ sung sai dạng",
+    "mỗi dẫn chiếu bổ sung phải có dạng: clause: <mã khoản>, text: <chữ trong văn bản>, target: <mã văn bản>",
+)
+register(
+    "manual-citation-missing-field", G, "Dẫn chiếu bổ sung thiếu trường", "dẫn chiếu bổ sung thiếu trường '{key}' ({description})",
+    {"key": "text", "description": MANUAL_CITATION_FIELDS["text"][1]},
+)
+register("manual-citation-ignore-not-bool", G, "Trường 'ignore' không phải true/false", "trường 'ignore' chỉ nhận true hoặc false")
+register(
+    "manual-citation-target-or-ignore", G, "Dẫn chiếu bổ sung vừa thêm vừa bỏ (hoặc không làm gì)",
+    "mỗi dẫn chiếu bổ sung cần đúng một trong hai: 'target: <mã văn bản>' (thêm) hoặc 'ignore: true' (bỏ)",
+)
+register(
+    "manual-citation-unknown-target", G, "Dẫn chiếu bổ sung trỏ tới văn bản không có",
+    "dẫn chiếu trỏ tới '{target}' không có trong kho hay trong danh mục {registry} (dùng mã một văn bản hoặc một mục của danh mục)",
+    {"target": "ct-99-ct-tw", "registry": "data/danh-muc/van-ban-dan-chieu.yml"},
+)
+register(
+    "manual-citation-text-not-found", G, "Không thấy chữ của dẫn chiếu bổ sung",
+    "không thấy chữ '{text}' trong khối '{clause}' (chép đúng chữ như trong văn bản)", {"text": "Chỉ thị 05", "clause": "k1"},
+)
+register(
+    "ignored-citation-not-found", G, "Không thấy dẫn chiếu cần bỏ",
+    "không thấy dẫn chiếu được phát hiện '{text}' trong khối '{clause}' (chép đúng chữ như trong văn bản)", {"text": "Chỉ thị số 99/CT-TW", "clause": "k1"},
+    fix="'ignore: true' chỉ bỏ được một dẫn chiếu mà bộ nhận dạng đã tìm thấy (trang «Báo cáo dẫn chiếu» liệt kê chúng), chép đúng từng chữ.",
+)
+register(
+    "unresolved-citation", G, "Dẫn chiếu chưa có trong danh mục",
+    "dẫn chiếu '{text}' ({label}) chưa có trong danh mục {registry} (thêm một mục có số hiệu hoặc cách viết này; "
+    "nếu không phải dẫn chiếu, thêm 'ignore: true' vào 'citations:' của văn bản)",
+    {"text": "Chỉ thị số 99/CT-TW", "label": "Khoản 1", "registry": "data/danh-muc/van-ban-dan-chieu.yml"},
+    severity="warning",
+    fix="Thêm vào danh mục một mục mới (id, type, number, issuer, issued, title, aliases, source) hoặc thêm cách viết này vào "
+    "'aliases' của mục sẵn có. Trang «Báo cáo dẫn chiếu» liệt kê mọi dẫn chiếu chưa xác định.",
+)
+register(
+    "citation-alias-taken", G, "Một cách viết trỏ tới hai văn bản",
+    "cách viết '{spelling}' đã dùng cho '{other}' ({origin}); mỗi cách viết chỉ trỏ tới một văn bản",
+    {"spelling": "Chỉ thị 05/CT-UBND", "other": "ct-05-ubnd-an-binh", "origin": "data/danh-muc/van-ban-dan-chieu.yml:3"},
+    fix="Số hiệu và các cách viết trong 'aliases' dùng để nhận ra dẫn chiếu. Khi một mục của danh mục chính là một văn bản "
+    "trong kho, ghi 'document: <mã văn bản>' cho mục đó thay vì lặp lại số hiệu.",
+)
+register(
+    "aliases-not-list", G, "Cách viết khác không phải danh sách",
+    "trường 'aliases' phải là danh sách các cách viết, ví dụ: [\"Chỉ thị 18\", \"CT 18/2000\"]",
+)
+register(
+    "cited-registry-shape", G, "Danh mục văn bản được dẫn chiếu sai dạng",
+    "danh mục văn bản được dẫn chiếu phải có dạng 'documents:' và một danh sách các mục '- id: ...'",
+)
+register(
+    "cited-entry-not-map", G, "Mục của danh mục dẫn chiếu sai dạng",
+    "mỗi văn bản được dẫn chiếu phải là một khối có các trường id, type, number, issuer, issued, title, aliases",
+)
+register(
+    "cited-bad-id", G, "Mã văn bản được dẫn chiếu sai dạng",
+    "mã '{id}' không hợp lệ (chỉ gồm chữ thường không dấu, số và '-', ví dụ 'ct-18-2000-ttg')", {"id": "CT 18/2000"},
+)
+register("cited-duplicate-id", G, "Hai mục của danh mục dẫn chiếu cùng mã", "mã '{id}' bị trùng (dòng {line})", {"id": "ct-18-2000-ttg", "line": "8"})
+register(
+    "cited-fact-block-without-source", G, "Giá trị dạng khối thiếu nguồn",
+    "trường '{key}' dạng khối phải có 'source' (nêu trong văn bản nào, hoặc nguồn công khai nào)", {"key": "issued"},
+)
+register("cited-fact-not-scalar", G, "Giá trị không phải giá trị đơn", "trường '{key}' phải là một giá trị đơn", {"key": "number"})
+register(
+    "cited-fact-without-source", G, "Thông tin văn bản được dẫn chiếu chưa ghi nguồn",
+    "trường '{key}' chưa ghi nguồn: thêm 'source:' cho mục này hoặc viết '{key}: {{value: ..., source: ...}}'", {"key": "issuer"},
+    fix="Mọi thông tin về văn bản được dẫn chiếu phải có nguồn: văn bản trong kho nêu nó (ví dụ 'source: nêu trong văn bản "
+    "ben-tre-…'), hoặc một nguồn công khai. Thông tin không có nguồn thì ghi null («Chưa rõ»).",
+)
+register(
+    "cited-document-missing", G, "Mục của danh mục trỏ tới văn bản không có trong kho",
+    "mục '{id}': không có văn bản '{document}' trong data/van-ban/ (sửa 'document:' hoặc bỏ trường này)", {"id": "ct-05-ubnd-an-binh", "document": "vi-du-xa-an-binh"},
+)
+register(
+    "cited-id-is-document", G, "Mục của danh mục trùng mã một văn bản trong kho",
+    "mã '{id}' trùng với mã một văn bản trong kho; dùng 'document: {id}' với một mã khác", {"id": "vi-du-xa-an-binh-2015-chi-thi-dan-van"},
+)
+del G
 
 
 # Records -------------------------------------------------------------------------------
@@ -229,19 +352,36 @@ def read_links(data: YMap, ctx) -> tuple[tuple[Relation, ...], tuple[ManualCitat
     """Read and check the shape of a document's `relations:` and `citations:` (targets are checked later)."""
     from .loader import _text, _unknown_keys  # late: the loader imports this module
 
+    def report(code: str, line: int, /, **values) -> None:
+        ctx.problems.append(messages.problem(code, ctx.path, line, **values))
+
+    def missing(entry: YMap, line: int, fields: dict[str, tuple[bool, str]], code: str) -> bool:
+        """Report required keys that are absent (an empty value is reported by _text)."""
+        absent = [key for key, (required, _d) in fields.items() if required and key not in entry]
+        for key in absent:
+            report(code, line, key=key, description=fields[key][1])
+        return bool(absent)
+
+    # a document's own spellings (the loader keeps only a list of strings): say so instead of dropping them
+    aliases = data.get("aliases")
+    if aliases is not None and (not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases)):
+        report("aliases-not-list", data.line_of("aliases"))
+
     relations: list[Relation] = []
     raw = data.get("relations")
     if raw is not None and not isinstance(raw, YList):
-        ctx.error(data.line_of("relations"), "trường 'relations' phải là danh sách, mỗi mục: type, target, clause (tuỳ chọn), note (tuỳ chọn)")
+        report("relations-not-list", data.line_of("relations"))
     for index, entry in enumerate(raw if isinstance(raw, YList) else []):
         line = raw.line_of(index)
         if not isinstance(entry, YMap):
-            ctx.error(line, "mỗi quan hệ phải có dạng: type: <loại>, target: <mã văn bản>")
+            report("relation-not-map", line)
             continue
-        _unknown_keys(entry, {"type", "target", "clause", "note"}, ctx)
+        _unknown_keys(entry, set(RELATION_FIELDS), ctx)
+        if missing(entry, line, RELATION_FIELDS, "relation-missing-field"):
+            continue
         kind = entry.get("type")
         if kind not in RELATION_TYPES:
-            ctx.error(entry.line_of("type"), f"loại quan hệ '{kind}' không hợp lệ (chọn một trong: {', '.join(RELATION_TYPES)})")
+            report("bad-relation-type", entry.line_of("type"), value=kind, choices=", ".join(RELATION_TYPES))
             continue
         target = _text(entry, "target", ctx, required=True)
         if target:
@@ -250,22 +390,24 @@ def read_links(data: YMap, ctx) -> tuple[tuple[Relation, ...], tuple[ManualCitat
     manual: list[ManualCitation] = []
     raw = data.get("citations")
     if raw is not None and not isinstance(raw, YList):
-        ctx.error(data.line_of("citations"), "trường 'citations' phải là danh sách, mỗi mục: clause, text, target (hoặc ignore: true)")
+        report("citations-not-list", data.line_of("citations"))
     for index, entry in enumerate(raw if isinstance(raw, YList) else []):
         line = raw.line_of(index)
         if not isinstance(entry, YMap):
-            ctx.error(line, "mỗi dẫn chiếu bổ sung phải có dạng: clause: <mã khoản>, text: <chữ trong văn bản>, target: <mã văn bản>")
+            report("manual-citation-not-map", line)
             continue
-        _unknown_keys(entry, {"clause", "text", "target", "ignore"}, ctx)
+        _unknown_keys(entry, set(MANUAL_CITATION_FIELDS), ctx)
+        if missing(entry, line, MANUAL_CITATION_FIELDS, "manual-citation-missing-field"):
+            continue
         clause = _text(entry, "clause", ctx, required=True)
         text = _text(entry, "text", ctx, required=True)
         ignore = entry.get("ignore", False)
         if not isinstance(ignore, bool):
-            ctx.error(entry.line_of("ignore"), "trường 'ignore' chỉ nhận true hoặc false")
+            report("manual-citation-ignore-not-bool", entry.line_of("ignore"))
             continue
         target = _text(entry, "target", ctx)
         if ignore == bool(target):
-            ctx.error(line, "mỗi dẫn chiếu bổ sung cần đúng một trong hai: 'target: <mã văn bản>' (thêm) hoặc 'ignore: true' (bỏ)")
+            report("manual-citation-target-or-ignore", line)
             continue
         if clause and text:
             manual.append(ManualCitation(clause, unicodedata.normalize("NFC", " ".join(text.split())), target, ignore, line))
@@ -279,7 +421,7 @@ REGISTRY_FIELDS = {"id", "type", "number", "issuer", "issued", "title", "aliases
 
 def load_registry(path: Path, display: str, problems: list[Problem]) -> dict[str, CitedDocument]:
     """Read data/danh-muc/van-ban-dan-chieu.yml; every problem names the file and line."""
-    from .loader import ID_PATTERN, Context, _unknown_keys, parse_date, DATE_HINT
+    from .loader import ID_PATTERN, Context, _unknown_keys, parse_date
 
     entries: dict[str, CitedDocument] = {}
     if not path.exists():
@@ -287,30 +429,34 @@ def load_registry(path: Path, display: str, problems: list[Problem]) -> dict[str
     loaded = load_yaml_file(path, display)
     problems.extend(loaded.problems)
     ctx = Context(display)
+
+    def report(code: str, line: int, /, **values) -> None:
+        ctx.problems.append(messages.problem(code, display, line, **values))
+
     data = loaded.value
     if data is None:
         return entries
     if not isinstance(data, YMap) or not isinstance(data.get("documents"), YList):
-        ctx.error(getattr(data, "line", 1), "danh mục văn bản được dẫn chiếu phải có dạng 'documents:' và một danh sách các mục '- id: ...'")
+        report("cited-registry-shape", getattr(data, "line", 1))
         problems.extend(ctx.problems)
         return entries
     items: YList = data["documents"]
     for index, entry in enumerate(items):
         line = items.line_of(index)
         if not isinstance(entry, YMap):
-            ctx.error(line, "mỗi văn bản được dẫn chiếu phải là một khối có các trường id, type, number, issuer, issued, title, aliases")
+            report("cited-entry-not-map", line)
             continue
         _unknown_keys(entry, REGISTRY_FIELDS, ctx)
         entry_id = entry.get("id")
         if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
-            ctx.error(entry.line_of("id"), f"mã '{entry_id}' không hợp lệ (chỉ gồm chữ thường không dấu, số và '-', ví dụ 'ct-18-2000-ttg')")
+            report("cited-bad-id", entry.line_of("id"), id=entry_id)
             continue
         if entry_id in entries:
-            ctx.error(entry.line_of("id"), f"mã '{entry_id}' bị trùng (dòng {entries[entry_id].line})")
+            report("cited-duplicate-id", entry.line_of("id"), id=entry_id, line=entries[entry_id].line)
             continue
         kind = entry.get("type")
         if kind not in DOCUMENT_TYPES:
-            ctx.error(entry.line_of("type"), f"loại văn bản '{kind}' không hợp lệ (chọn một trong: {choices(DOCUMENT_TYPES)})")
+            report("bad-type", entry.line_of("type"), value=kind, choices=choices(DOCUMENT_TYPES))
         default_source = entry.get("source")
 
         def fact(key: str, as_date: bool = False) -> Fact:
@@ -321,25 +467,26 @@ def load_registry(path: Path, display: str, problems: list[Problem]) -> dict[str
                 source = raw.get("source")
                 raw = raw.get("value")
                 if raw is not None and not source:
-                    ctx.error(entry.line_of(key), f"trường '{key}' dạng khối phải có 'source' (nêu trong văn bản nào, hoặc nguồn công khai nào)")
+                    report("cited-fact-block-without-source", entry.line_of(key), key=key)
+                    return UNKNOWN_FACT  # reported once: not again as a value without source
             if raw is None:
                 return UNKNOWN_FACT
             if isinstance(raw, (list, dict)):
-                ctx.error(entry.line_of(key), f"trường '{key}' phải là một giá trị đơn")
+                report("cited-fact-not-scalar", entry.line_of(key), key=key)
                 return UNKNOWN_FACT
             if not source:
-                ctx.error(entry.line_of(key), f"trường '{key}' chưa ghi nguồn: thêm 'source:' cho mục này hoặc viết '{key}: {{value: ..., source: ...}}'")
+                report("cited-fact-without-source", entry.line_of(key), key=key)
             if as_date:
                 date = parse_date(raw)
                 if date is None:
-                    ctx.error(entry.line_of(key), f"trường '{key}': ngày không hợp lệ '{raw}' ({DATE_HINT})")
+                    report("bad-date", entry.line_of(key), key=key, value=raw)
                     return UNKNOWN_FACT
                 return Fact(date, source=source)
             return Fact(unicodedata.normalize("NFC", str(raw).strip()), source=source)
 
         aliases = entry.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            ctx.error(entry.line_of("aliases"), "trường 'aliases' phải là danh sách các cách viết, ví dụ: [\"Chỉ thị 18\", \"CT 18/2000\"]")
+            report("aliases-not-list", entry.line_of("aliases"))
             aliases = []
         document = entry.get("document")
         entries[entry_id] = CitedDocument(
@@ -369,13 +516,14 @@ class _Resolver:
         self.key_origin: dict[str, str] = {}
         self.phrases: dict[str, str] = {}  # casefolded literal phrase → target
         self.problems = problems
+        self.document_numbers: set[str] = set()  # spellings that are a KB document's own number
         self.targets = set(documents)
         for entry in entries.values():
             where = f"{registry_path}:{entry.line}"
             if entry.document is not None and entry.document not in documents:
-                problems.append(Problem(registry_path, entry.line, f"mục '{entry.id}': không có văn bản '{entry.document}' trong data/van-ban/ (sửa 'document:' hoặc bỏ trường này)"))
+                problems.append(messages.problem("cited-document-missing", registry_path, entry.line, id=entry.id, document=entry.document))
             if entry.id in documents:
-                problems.append(Problem(registry_path, entry.line, f"mã '{entry.id}' trùng với mã một văn bản trong kho; dùng 'document: {entry.id}' với một mã khác"))
+                problems.append(messages.problem("cited-id-is-document", registry_path, entry.line, id=entry.id))
             self.targets.add(entry.id)
             if entry.number.known:
                 self.add_number(entry.type, str(entry.number.value), entry.target, where, registry_path, entry.line)
@@ -384,7 +532,7 @@ class _Resolver:
         for doc in documents.values():
             where = f"{doc.path}:{doc.line_of('aliases')}"
             if doc.number.known and not doc.number.inferred:
-                self.add_number(doc.type, str(doc.number.value), doc.id, where, doc.path, doc.line_of("number"))
+                self.add_number(doc.type, str(doc.number.value), doc.id, where, doc.path, doc.line_of("number"), own_number=True)
             for spelling in doc.aliases:
                 self.add(spelling, doc.id, where, doc.path, doc.line_of("aliases"))
         self.aliases_of = {e.id: e.target for e in entries.values()}
@@ -392,20 +540,24 @@ class _Resolver:
         # one alternation for all literal phrases, compiled once per build
         self.phrase_pattern = re.compile("|".join(re.escape(p) for p in phrases), re.IGNORECASE) if phrases else None
 
-    def add_number(self, kind: str, number: str, target: str, where: str, path: str, line: int) -> None:
+    def add_number(self, kind: str, number: str, target: str, where: str, path: str, line: int, own_number: bool = False) -> None:
         """The official number is a spelling too ("Chỉ thị 18/2000/CT-TTg"), when detection can read it."""
         spelling = f"{DOCUMENT_TYPES.get(kind, '')} {number}"
         if spelling_key(spelling):
-            self.add(spelling, target, where, path, line)
+            self.add(spelling, target, where, path, line, own_number)
 
-    def add(self, spelling: str, target: str, where: str, path: str, line: int) -> None:
+    def add(self, spelling: str, target: str, where: str, path: str, line: int, own_number: bool = False) -> None:
         key = spelling_key(spelling)
         table, name = (self.keys, key) if key else (self.phrases, spelling.casefold())
         if name in table and table[name] != target:
-            self.problems.append(Problem(path, line, f"cách viết '{spelling}' đã dùng cho '{table[name]}' ({self.key_origin[name]}); mỗi cách viết chỉ trỏ tới một văn bản"))
+            if own_number and name in self.document_numbers:
+                return  # two files with one number: the loader reports that (duplicate-number); one slip, one message
+            self.problems.append(messages.problem("citation-alias-taken", path, line, spelling=spelling, other=table[name], origin=self.key_origin[name]))
             return
         table[name] = target
         self.key_origin.setdefault(name, where)
+        if own_number:
+            self.document_numbers.add(name)
 
     def canonical(self, target: str) -> str | None:
         """A target named in the data (entry id or document id) → where it resolves."""
@@ -431,31 +583,28 @@ def resolve(documents: dict[str, Document], registry_path: Path, registry_displa
     relations: list[tuple[str, Relation]] = []
     result: dict[str, Document] = {}
     for doc in documents.values():
-        manual = _check_manual(doc, resolver, problems)
+        manual = _check_manual(doc, resolver, registry_display, problems)
         body = tuple(_link_block(b, doc, resolver, manual, citations, problems) for b in doc.body)
         for m in manual:
             if not m.used:
-                what = "dẫn chiếu được phát hiện" if m.ignore else "chữ"
-                problems.append(Problem(doc.path, m.line, f"không thấy {what} '{m.text}' trong khối '{m.clause}' (chép đúng chữ như trong văn bản)"))
+                code = "ignored-citation-not-found" if m.ignore else "manual-citation-text-not-found"
+                problems.append(messages.problem(code, doc.path, m.line, text=m.text, clause=m.clause))
         for relation in doc.relations:
             target = resolver.canonical(relation.target)
             if target is None:
-                problems.append(Problem(doc.path, relation.line, f"quan hệ trỏ tới '{relation.target}' không có trong kho hay trong danh mục {registry_display} (dùng mã một văn bản hoặc một mục của danh mục)"))
+                problems.append(messages.problem("relation-unknown-target", doc.path, relation.line, target=relation.target, registry=registry_display))
                 continue
             if relation.clause and doc.block(relation.clause) is None:
-                problems.append(Problem(doc.path, relation.line, f"không có khoản '{relation.clause}' trong văn bản này (mã hợp lệ: {_ids(doc)})"))
+                problems.append(messages.problem("link-unknown-clause", doc.path, relation.line, clause=relation.clause, ids=_ids(doc)))
                 continue
             relations.append((doc.id, replace(relation, target=target)))
         result[doc.id] = replace(doc, body=body)
     for citation in citations:
         if citation.target is None:
             problems.append(
-                Problem(
-                    documents[citation.source].path,
-                    citation.line,
-                    f"dẫn chiếu '{citation.text}' ({citation.label or 'phần tiêu đề'}) chưa có trong danh mục {registry_display} "
-                    "(thêm một mục có số hiệu hoặc cách viết này; nếu không phải dẫn chiếu, thêm 'ignore: true' vào 'citations:' của văn bản)",
-                    "warning",
+                messages.problem(
+                    "unresolved-citation", documents[citation.source].path, citation.line,
+                    text=citation.text, label=citation.label or "phần tiêu đề", registry=registry_display,
                 )
             )
     by_target: dict[str, list[Citation]] = defaultdict(list)
@@ -476,17 +625,17 @@ class _Manual:
     used: bool = False
 
 
-def _check_manual(doc: Document, resolver: _Resolver, problems: list[Problem]) -> list[_Manual]:
+def _check_manual(doc: Document, resolver: _Resolver, registry_display: str, problems: list[Problem]) -> list[_Manual]:
     checked = []
     for m in doc.manual_citations:
         if doc.block(m.clause) is None:
-            problems.append(Problem(doc.path, m.line, f"không có khoản '{m.clause}' trong văn bản này (mã hợp lệ: {_ids(doc)})"))
+            problems.append(messages.problem("link-unknown-clause", doc.path, m.line, clause=m.clause, ids=_ids(doc)))
             continue
         target = None
         if m.target is not None:
             target = resolver.canonical(m.target)
             if target is None:
-                problems.append(Problem(doc.path, m.line, f"dẫn chiếu trỏ tới '{m.target}' không có trong kho hay trong danh mục văn bản được dẫn chiếu (dùng mã một văn bản hoặc một mục của danh mục)"))
+                problems.append(messages.problem("manual-citation-unknown-target", doc.path, m.line, target=m.target, registry=registry_display))
                 continue
         checked.append(_Manual(m.clause, m.text, target, m.ignore, m.line))
     return checked

@@ -7,6 +7,8 @@ the checker. Modules that add checks (citations, responsibilities, …) add thei
 `register(...)` at import time, next to the code that prints them.
 
 Templates use str.format syntax: {name} is a value from the file, {{ and }} are literal braces.
+Modules print a catalogue message with `text(code, **values)` or `problem(code, path, line, **values)`,
+so the printed words are the catalogue's words by construction, not by a test that could miss one.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
+
+from .problems import Problem
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,9 @@ class Message:
 
     def render(self, **values) -> str:
         return self.template.format(**{**self.example, **values})
+
+    def placeholders(self) -> set[str]:
+        return {name for _literal, name, _spec, _conv in string.Formatter().parse(self.template) if name is not None}
 
     def pattern(self) -> re.Pattern:
         parts, seen = [], set()
@@ -51,6 +58,8 @@ GROUPS: dict[str, str] = {
     "ngay": "Ngày tháng",
     "noi-dung": "Nội dung văn bản",
     "danh-muc": "Danh mục và tham chiếu",
+    "dan-chieu": "Dẫn chiếu và quan hệ giữa các văn bản",
+    "trach-nhiem": "Phân công trách nhiệm",
 }
 
 
@@ -62,6 +71,24 @@ def register(code: str, group: str, title: str, template: str, example: dict | N
     message = Message(code, group, title, template, example or {}, severity, fix)
     CATALOGUE[code] = message
     return message
+
+
+def text(code: str, /, **values) -> str:
+    """The exact message of `code` with the file's values; every placeholder must be given.
+
+    Unlike Message.render (which fills gaps with the guide's example values), a missing or
+    unexpected value is a programming error here: a clerk must never read an example value.
+    """
+    message = CATALOGUE[code]
+    wanted = message.placeholders()
+    if set(values) != wanted:
+        raise KeyError(f"message {code!r} needs {sorted(wanted)}, got {sorted(values)}")
+    return message.template.format(**values)
+
+
+def problem(code: str, path: str, line: int, /, **values) -> Problem:
+    """A Problem printing the catalogue message `code`, with the catalogue's severity."""
+    return Problem(path, line, text(code, **values), CATALOGUE[code].severity)
 
 
 def by_group() -> list[tuple[str, list[Message]]]:
@@ -176,9 +203,3 @@ register(
 )
 register("bad-actor-kind", "danh-muc", "Loại cơ quan không hợp lệ", "loại cơ quan '{value}' không hợp lệ (chọn một trong: {choices})", {"value": "uy-ban", "choices": "dang, chinh-quyen, mat-tran, ca-nhan, khac"})
 register("duplicate-number", "danh-muc", "Hai văn bản cùng số hiệu", "số hiệu '{number}' trùng với văn bản {other} (kiểm tra lại số hiệu)", {"number": "05/CT-UBND", "other": "data/van-ban/vi-du.yml"})
-register(
-    "citation-alias-taken", "danh-muc", "Một cách viết trỏ tới hai văn bản",
-    "cách viết '{spelling}' đã dùng cho '{other}' ({origin}); mỗi cách viết chỉ trỏ tới một văn bản",
-    {"spelling": "Chỉ thị 05/CT-UBND", "other": "vi-du-ban-sao", "origin": "data/van-ban/vi-du-ban-sao.yml:1"},
-    fix="Số hiệu và các cách viết trong 'aliases' dùng để nhận ra dẫn chiếu: hai văn bản cùng số hiệu cũng bị báo lỗi này.",
-)

@@ -18,6 +18,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import messages
+from .messages import register
 from .model import Actor, Block, Corpus, Document, PartialDate
 from .problems import Problem
 from .yamlload import YList, YMap, load_yaml_file
@@ -46,14 +48,129 @@ CYCLES: dict[str, str] = {
     "khi-phat-sinh": "Khi phát sinh",
 }
 
-ASSIGNMENT_KEYS = {"clause", "actor", "role", "task", "deadline"}
+REGISTRY = "data/danh-muc/co-quan.yml"
+# The keys of one assignment and of its deadline: (required, Vietnamese description).
+# Validation, messages and the JSON Schema (kb.schema) all read these tables.
+ASSIGNMENT_FIELDS: dict[str, tuple[bool, str]] = {
+    "clause": (True, "mã khoản/đoạn trong văn bản, ví dụ k1-a hoặc to-chuc-thuc-hien"),
+    "actor": (True, f"mã cơ quan trong {REGISTRY}"),
+    "role": (True, f"một trong: {', '.join(ROLES)}"),
+    "task": (True, "tóm tắt nhiệm vụ, sát lời văn bản"),
+    "deadline": (False, "thời hạn hoặc chu kỳ, đúng như văn bản nêu"),
+}
+ASSIGNMENT_KEYS = set(ASSIGNMENT_FIELDS)
+DEADLINE_FIELDS: dict[str, tuple[bool, str]] = {
+    "text": (True, "các chữ nêu thời hạn, chép nguyên văn từ khoản được phân công"),
+    "date": (False, "ngày hạn chót \"YYYY-MM-DD\", \"YYYY-MM\" hoặc \"YYYY\" (khi văn bản nêu một ngày)"),
+    "cycle": (False, "chu kỳ (một hoặc một danh sách) khi văn bản nêu việc lặp lại: " + ", ".join(CYCLES)),
+    "when": (False, "thời điểm trong chu kỳ, nếu văn bản nêu, ví dụ \"cuối năm\""),
+}
 DEADLINE_FORMS = (
     "{text: \"<nguyên văn>\", date: \"YYYY-MM-DD\"} hoặc "
     "{text: \"<nguyên văn>\", cycle: <chu kỳ>, when: \"<thời điểm, nếu có>\"}"
 )
-REGISTRY = "data/danh-muc/co-quan.yml"
 # Page names under trach-nhiem/ that are not actor pages: an actor with such an id would collide.
 RESERVED_ACTOR_IDS = ("index", "thoi-han", "phan-cong", "nhom")
+
+
+# Messages (the guide's list is generated from these; tests/fixtures/invalid/ shows each one) ---
+
+register("groups-not-list", "danh-muc", "Nhóm cơ quan không phải danh sách", "trường 'groups' phải là danh sách các mục '- {{id: ..., name: ...}}'")
+register("group-shape", "danh-muc", "Nhóm cơ quan sai dạng", "mỗi nhóm phải có dạng {{id: <mã nhóm>, name: <tên nhóm>}}")
+register(
+    "group-unknown-key", "danh-muc", "Trường lạ trong nhóm cơ quan", "trường lạ '{key}' trong nhóm (các trường hợp lệ: id, name, note)", {"key": "ten"},
+)
+register("group-duplicate", "danh-muc", "Hai nhóm cùng mã", "mã nhóm '{id}' bị trùng (dòng {line})", {"id": "ubnd-cap-xa", "line": "14"})
+register(
+    "actor-reserved-id", "danh-muc", "Mã cơ quan trùng tên trang hệ thống",
+    "mã cơ quan '{id}' trùng tên một trang hệ thống (không dùng: {reserved})", {"id": "index", "reserved": ", ".join(RESERVED_ACTOR_IDS)},
+)
+register(
+    "actor-unknown-group", "danh-muc", "Cơ quan thuộc nhóm chưa khai báo",
+    "cơ quan '{id}': nhóm '{group}' chưa có trong danh sách 'groups' (thêm nhóm hoặc sửa; các nhóm hiện có: {groups})",
+    {"id": "ubnd-xa-an-binh", "group": "ubnd-xa", "groups": "ubnd-cap-xa"},
+)
+
+T = "trach-nhiem"
+register(
+    "assignments-not-list", T, "Phân công không phải danh sách",
+    "trường 'assignments' phải là danh sách các mục '- clause: ..., actor: ..., role: ..., task: ...'",
+)
+register("assignment-not-map", T, "Phân công sai dạng", "mỗi phân công phải là một khối có các trường clause, actor, role, task (và deadline nếu có)")
+register(
+    "assignment-unknown-key-hint", T, "Trường lạ trong phân công (gõ nhầm tên)",
+    "phân công: trường lạ '{key}' (có phải ý bạn là '{hint}'?)", {"key": "actors", "hint": "actor"},
+)
+register(
+    "assignment-unknown-key", T, "Trường lạ trong phân công",
+    "phân công: trường lạ '{key}' (các trường hợp lệ: {allowed})", {"key": "ghi-chu", "allowed": ", ".join(sorted(ASSIGNMENT_KEYS))},
+)
+register(
+    "assignment-missing-field", T, "Phân công thiếu trường", "phân công: thiếu trường '{key}' ({description})",
+    {"key": "role", "description": ASSIGNMENT_FIELDS["role"][1]},
+)
+register(
+    "assignment-unknown-clause-hint", T, "Phân công cho khoản không có (gõ nhầm mã)",
+    "phân công: văn bản không có khoản, mục hay đoạn mang mã '{clause}' (có phải ý bạn là '{hint}'?) (các mã hợp lệ: {ids})",
+    {"clause": "k1a", "hint": "k1-a", "ids": "boi-canh, yeu-cau, k1, k1-a, k1-b, k2, k2-y1, k2-y2, hieu-luc"},
+)
+register(
+    "assignment-unknown-clause", T, "Phân công cho khoản không có",
+    "phân công: văn bản không có khoản, mục hay đoạn mang mã '{clause}' (các mã hợp lệ: {ids})",
+    {"clause": "k4", "ids": "boi-canh, yeu-cau, k1, k1-a, k1-b, k2, k2-y1, k2-y2, hieu-luc"},
+    fix="Mã khoản là mã neo trên trang văn bản (k1, k1-a, k2-y1…) hoặc 'id' của đoạn; xem địa chỉ khi bấm ¶ cạnh khoản đó.",
+)
+register(
+    "assignment-unknown-actor-hint", T, "Phân công cho cơ quan không có (gõ nhầm mã)",
+    "phân công: không có cơ quan '{actor}' trong danh mục {registry} (có phải ý bạn là '{hint}'?) "
+    "(thêm cơ quan vào danh mục, hoặc dùng một mã hợp lệ: {ids})",
+    {"actor": "ubnd-xa-an-bin", "registry": REGISTRY, "hint": "ubnd-xa-an-binh", "ids": "ubnd-xa-an-binh"},
+)
+register(
+    "assignment-unknown-actor", T, "Phân công cho cơ quan chưa có trong danh mục",
+    "phân công: không có cơ quan '{actor}' trong danh mục {registry} (thêm cơ quan vào danh mục, hoặc dùng một mã hợp lệ: {ids})",
+    {"actor": "truong-thon", "registry": REGISTRY, "ids": "ubnd-xa-an-binh"},
+    fix="Cơ quan nhận nhiệm vụ phải có trong danh mục cơ quan (id, name, short, level, kind, place, group); "
+    "thêm một mục mới rồi dùng mã của mục đó.",
+)
+register(
+    "assignment-unknown-role-hint", T, "Vai trò không có trong danh sách (gõ nhầm)",
+    "phân công: vai trò '{role}' không hợp lệ (có phải ý bạn là '{hint}'?) (chọn một trong: {choices})",
+    {"role": "chutri", "hint": "chu-tri", "choices": ", ".join(ROLES)},
+)
+register(
+    "assignment-unknown-role", T, "Vai trò không có trong danh sách",
+    "phân công: vai trò '{role}' không hợp lệ (chọn một trong: {choices})", {"role": "lanh-dao", "choices": ", ".join(ROLES)},
+    fix="Vai trò: " + "; ".join(f"{key} = {label}" for key, (label, _mark) in ROLES.items()) + ".",
+)
+register(
+    "deadline-unreadable", T, "Thời hạn không đọc được",
+    "phân công: thời hạn không đọc được (dạng hợp lệ: {forms})", {"forms": DEADLINE_FORMS},
+    fix="Thời hạn luôn là một khối có 'text' (nguyên văn) và hoặc 'date' (một ngày), hoặc 'cycle' (việc lặp lại).",
+)
+register(
+    "deadline-date-or-cycle", T, "Thời hạn vừa có ngày vừa có chu kỳ (hoặc không có cả hai)",
+    "phân công: thời hạn phải có đúng một trong 'date' hoặc 'cycle' (dạng hợp lệ: {forms})", {"forms": DEADLINE_FORMS},
+)
+register(
+    "deadline-bad-date", T, "Ngày của thời hạn sai dạng",
+    "phân công: ngày của thời hạn không hợp lệ '{value}' (dạng đúng: \"YYYY-MM-DD\", \"YYYY-MM\" hoặc \"YYYY\", trong dấu ngoặc kép)",
+    {"value": "30/6/2011"},
+)
+register(
+    "deadline-bad-cycle", T, "Chu kỳ không có trong danh sách",
+    "phân công: chu kỳ '{value}' không hợp lệ (chọn một hoặc một danh sách trong: {choices})", {"value": "sau-thang", "choices": ", ".join(CYCLES)},
+    fix="Chu kỳ: " + "; ".join(f"{key} = {label}" for key, label in CYCLES.items()) + ".",
+)
+register("deadline-when-not-text", T, "Thời điểm của chu kỳ không phải chuỗi chữ", "phân công: 'when' phải là chuỗi chữ, ví dụ \"cuối năm\"")
+register(
+    "deadline-not-in-text", T, "Thời hạn không có trong nguyên văn",
+    "phân công: thời hạn «{text}» không có trong nguyên văn của {label} (mã '{clause}'; chép đúng các chữ nêu thời hạn trong văn bản)",
+    {"text": "mỗi tháng một lần", "label": "Khoản 2", "clause": "k2"},
+    fix="Thời hạn ghi lại đúng lời văn bản, không diễn giải: chép các chữ nêu thời hạn từ khoản được phân công "
+    "(hoặc các đoạn tiếp theo của khoản đó).",
+)
+del T
 
 
 @dataclass(frozen=True)
@@ -117,26 +234,28 @@ def load_groups(path: Path, display: str, actors: dict[str, Actor], problems: li
     if entries is None:
         entries = YList()
     if not isinstance(entries, YList):
-        problems.append(Problem(display, data.line_of("groups"), "trường 'groups' phải là danh sách các mục '- {id: ..., name: ...}'"))
+        problems.append(messages.problem("groups-not-list", display, data.line_of("groups")))
         return groups
+    incomplete = False
     for index, entry in enumerate(entries):
         line = entries.line_of(index)
         if not isinstance(entry, YMap) or not isinstance(entry.get("id"), str) or not isinstance(entry.get("name"), str):
-            problems.append(Problem(display, line, "mỗi nhóm phải có dạng {id: <mã nhóm>, name: <tên nhóm>}"))
+            problems.append(messages.problem("group-shape", display, line))
+            incomplete = True
             continue
         for key in entry:
             if key not in {"id", "name", "note"}:
-                problems.append(Problem(display, entry.line_of(key), f"trường lạ '{key}' trong nhóm (các trường hợp lệ: id, name, note)"))
+                problems.append(messages.problem("group-unknown-key", display, entry.line_of(key), key=key))
         if entry["id"] in groups:
-            problems.append(Problem(display, line, f"mã nhóm '{entry['id']}' bị trùng (dòng {groups[entry['id']].line})"))
+            problems.append(messages.problem("group-duplicate", display, line, id=entry["id"], line=groups[entry["id"]].line))
             continue
         groups[entry["id"]] = Group(entry["id"], entry["name"].strip(), line)
     for actor in actors.values():
         if actor.id in RESERVED_ACTOR_IDS:
-            problems.append(Problem(display, actor.line, f"mã cơ quan '{actor.id}' trùng tên một trang hệ thống (không dùng: {', '.join(RESERVED_ACTOR_IDS)})"))
-        if actor.group and actor.group not in groups:
+            problems.append(messages.problem("actor-reserved-id", display, actor.line, id=actor.id, reserved=", ".join(RESERVED_ACTOR_IDS)))
+        if actor.group and actor.group not in groups and not incomplete:  # a malformed group is reported once, above
             problems.append(
-                Problem(display, actor.line, f"cơ quan '{actor.id}': nhóm '{actor.group}' chưa có trong danh sách 'groups' (thêm nhóm hoặc sửa; các nhóm hiện có: {', '.join(groups) or 'chưa có'})")
+                messages.problem("actor-unknown-group", display, actor.line, id=actor.id, group=actor.group, groups=", ".join(groups) or "chưa có")
             )
     return groups
 
@@ -147,14 +266,14 @@ def read_assignments(data: YMap, doc_id: str, ctx, actors: dict[str, Actor], bod
     if raw is None:
         return ()
     if not isinstance(raw, YList):
-        ctx.error(data.line_of("assignments"), "trường 'assignments' phải là danh sách các mục '- clause: ..., actor: ..., role: ..., task: ...'")
+        _report(ctx, "assignments-not-list", data.line_of("assignments"))
         return ()
     blocks = {b.id: b for top in body for b in top.walk() if b.id}
     result = []
     for index, entry in enumerate(raw):
         line = raw.line_of(index)
         if not isinstance(entry, YMap):
-            ctx.error(line, "mỗi phân công phải là một khối có các trường clause, actor, role, task (và deadline nếu có)")
+            _report(ctx, "assignment-not-map", line)
             continue
         assignment = _assignment(entry, line, doc_id, ctx, actors, blocks)
         if assignment is not None:
@@ -164,29 +283,31 @@ def read_assignments(data: YMap, doc_id: str, ctx, actors: dict[str, Actor], bod
 
 def _assignment(entry: YMap, line: int, doc_id: str, ctx, actors: dict[str, Actor], blocks: dict[str, Block]) -> Assignment | None:
     ok = True
+    hinted = set()  # a misspelt key is one slip: do not report the key it stands for as missing too
     for key in entry:
         if key not in ASSIGNMENT_KEYS:
-            ctx.error(entry.line_of(key), f"phân công: trường lạ '{key}' (các trường hợp lệ: {', '.join(sorted(ASSIGNMENT_KEYS))})")
+            hint = _closest(key, ASSIGNMENT_KEYS)
+            hinted.add(hint)
+            if hint:
+                _report(ctx, "assignment-unknown-key-hint", entry.line_of(key), key=key, hint=hint)
+            else:
+                _report(ctx, "assignment-unknown-key", entry.line_of(key), key=key, allowed=", ".join(sorted(ASSIGNMENT_KEYS)))
             ok = False
-    for key in ("clause", "actor", "role", "task"):
-        if not isinstance(entry.get(key), str) or not entry[key].strip():
-            ctx.error(entry.line_of(key) if key in entry else line, f"phân công: thiếu trường '{key}' ({_KEY_HELP[key]})")
+    for key, (required, description) in ASSIGNMENT_FIELDS.items():
+        if required and key not in hinted and (not isinstance(entry.get(key), str) or not entry[key].strip()):
+            _report(ctx, "assignment-missing-field", entry.line_of(key) if key in entry else line, key=key, description=description)
             ok = False
     if not ok:
         return None
     clause, actor, role = entry["clause"].strip(), entry["actor"].strip(), entry["role"].strip()
     if clause not in blocks:
-        ctx.error(entry.line_of("clause"), f"phân công: văn bản không có khoản, mục hay đoạn mang mã '{clause}'{_hint(clause, blocks)} (các mã hợp lệ: {', '.join(blocks)})")
+        _report_unknown(ctx, "assignment-unknown-clause", entry.line_of("clause"), clause, blocks, clause=clause, ids=", ".join(blocks))
         ok = False
     if actor not in actors:
-        ctx.error(
-            entry.line_of("actor"),
-            f"phân công: không có cơ quan '{actor}' trong danh mục {REGISTRY}{_hint(actor, actors)} "
-            f"(thêm cơ quan vào danh mục, hoặc dùng một mã hợp lệ: {', '.join(sorted(actors))})",
-        )
+        _report_unknown(ctx, "assignment-unknown-actor", entry.line_of("actor"), actor, actors, actor=actor, registry=REGISTRY, ids=", ".join(sorted(actors)))
         ok = False
     if role not in ROLES:
-        ctx.error(entry.line_of("role"), f"phân công: vai trò '{role}' không hợp lệ{_hint(role, ROLES)} (chọn một trong: {', '.join(ROLES)})")
+        _report_unknown(ctx, "assignment-unknown-role", entry.line_of("role"), role, ROLES, role=role, choices=", ".join(ROLES))
         ok = False
     deadline = None
     if "deadline" in entry:
@@ -198,12 +319,17 @@ def _assignment(entry: YMap, line: int, doc_id: str, ctx, actors: dict[str, Acto
     return Assignment(doc_id, clause, actor, role, task, deadline, line)
 
 
-_KEY_HELP = {
-    "clause": "mã khoản/đoạn trong văn bản, ví dụ k1-a hoặc to-chuc-thuc-hien",
-    "actor": f"mã cơ quan trong {REGISTRY}",
-    "role": f"một trong: {', '.join(ROLES)}",
-    "task": "tóm tắt nhiệm vụ, sát lời văn bản",
-}
+def _report(ctx, code: str, line: int, /, **values) -> None:
+    ctx.problems.append(messages.problem(code, ctx.path, line, **values))
+
+
+def _report_unknown(ctx, code: str, line: int, word: str, options, /, **values) -> None:
+    """An unknown code: the '-hint' variant of the message when a close match suggests a typo."""
+    hint = _closest(word, options)
+    if hint:
+        _report(ctx, f"{code}-hint", line, hint=hint, **values)
+    else:
+        _report(ctx, code, line, **values)
 
 
 def _deadline(entry: YMap, ctx, block: Block | None) -> Deadline | None:
@@ -212,32 +338,32 @@ def _deadline(entry: YMap, ctx, block: Block | None) -> Deadline | None:
     raw = entry["deadline"]
     line = entry.line_of("deadline")
     if not isinstance(raw, YMap) or not isinstance(raw.get("text"), str) or not raw["text"].strip():
-        ctx.error(line, f"phân công: thời hạn không đọc được (dạng hợp lệ: {DEADLINE_FORMS})")
+        _report(ctx, "deadline-unreadable", line, forms=DEADLINE_FORMS)
         return None
-    strange = [k for k in raw if k not in {"text", "date", "cycle", "when"}]
+    strange = [k for k in raw if k not in DEADLINE_FIELDS]
     if strange or ("date" in raw) == ("cycle" in raw):
-        ctx.error(line, f"phân công: thời hạn phải có đúng một trong 'date' hoặc 'cycle' (dạng hợp lệ: {DEADLINE_FORMS})")
+        _report(ctx, "deadline-date-or-cycle", line, forms=DEADLINE_FORMS)
         return None
     text = unicodedata.normalize("NFC", " ".join(raw["text"].split()))
     if "date" in raw:
         date = parse_date(raw["date"])
         if date is None or not isinstance(raw["date"], str):
-            ctx.error(raw.line_of("date"), f"phân công: ngày của thời hạn không hợp lệ '{raw['date']}' (dạng đúng: \"YYYY-MM-DD\", \"YYYY-MM\" hoặc \"YYYY\", trong dấu ngoặc kép)")
+            _report(ctx, "deadline-bad-date", raw.line_of("date"), value=raw["date"])
             return None
         deadline = Deadline(text, date=date)
     else:
         cycles = raw["cycle"] if isinstance(raw["cycle"], list) else [raw["cycle"]]
         bad = [c for c in cycles if c not in CYCLES]
         if bad or not cycles:
-            ctx.error(raw.line_of("cycle"), f"phân công: chu kỳ '{', '.join(map(str, bad))}' không hợp lệ (chọn một hoặc một danh sách trong: {', '.join(CYCLES)})")
+            _report(ctx, "deadline-bad-cycle", raw.line_of("cycle"), value=", ".join(map(str, bad)), choices=", ".join(CYCLES))
             return None
         when = raw.get("when")
         if when is not None and not isinstance(when, str):
-            ctx.error(raw.line_of("when"), "phân công: 'when' phải là chuỗi chữ, ví dụ \"cuối năm\"")
+            _report(ctx, "deadline-when-not-text", raw.line_of("when"))
             return None
         deadline = Deadline(text, cycles=tuple(cycles), when=when.strip() if when else None)
     if block is not None and not _occurs(text, block):
-        ctx.error(raw.line_of("text"), f"phân công: thời hạn «{text}» không có trong nguyên văn của {block.citation_label or block.id} (mã '{block.id}'; chép đúng các chữ nêu thời hạn trong văn bản)")
+        _report(ctx, "deadline-not-in-text", raw.line_of("text"), text=text, label=block.citation_label or block.id, clause=block.id)
         return None
     return deadline
 
@@ -251,9 +377,9 @@ def _occurs(words: str, block: Block) -> bool:
     return False
 
 
-def _hint(word: str, options) -> str:
+def _closest(word: str, options) -> str | None:
     match = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
-    return f" (có phải ý bạn là '{match[0]}'?)" if match else ""
+    return match[0] if match else None
 
 
 # --- indexing (once per build) -----------------------------------------------------------
