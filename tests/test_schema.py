@@ -68,3 +68,60 @@ def test_the_editor_flags_what_the_checker_refuses(case):
     data = yaml.safe_load((INVALID / case / "data" / "van-ban" / DOC_NAME).read_text(encoding="utf-8"))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, DOCUMENT_SCHEMA)
+
+
+def test_relations_citations_and_assignments_follow_their_modules_tables():
+    from kb.citations import MANUAL_CITATION_FIELDS, RELATION_FIELDS, RELATION_TYPES
+    from kb.responsibilities import ASSIGNMENT_FIELDS, CYCLES, DEADLINE_FIELDS, ROLES
+
+    props = DOCUMENT_SCHEMA["properties"]
+    tables = [
+        (props["relations"]["items"], RELATION_FIELDS),
+        (props["citations"]["items"], MANUAL_CITATION_FIELDS),
+        (props["assignments"]["items"], ASSIGNMENT_FIELDS),
+        (props["assignments"]["items"]["properties"]["deadline"], DEADLINE_FIELDS),
+    ]
+    for item, fields in tables:
+        assert list(item["properties"]) == list(fields)
+        assert item["required"] == [k for k, (required, _d) in fields.items() if required]
+        assert item["additionalProperties"] is False
+        for key, spec in item["properties"].items():
+            assert any(ord(ch) > 127 for ch in spec["description"]), key  # written in Vietnamese
+    assert props["relations"]["items"]["properties"]["type"]["enum"] == list(RELATION_TYPES)
+    assert props["assignments"]["items"]["properties"]["role"]["enum"] == list(ROLES)
+    cycle = props["assignments"]["items"]["properties"]["deadline"]["properties"]["cycle"]["anyOf"]
+    assert cycle[0]["enum"] == list(CYCLES) and cycle[1]["items"]["enum"] == list(CYCLES)
+
+
+SECOND_DOC = "vi-du-thon-dong-2015-ke-hoach.yml"
+
+
+@pytest.mark.parametrize(
+    "case, name",
+    [
+        ("relation-bad-type", SECOND_DOC),
+        ("relation-missing-target", SECOND_DOC),
+        ("manual-citation-ignore-not-bool", SECOND_DOC),
+        ("manual-citation-target-and-ignore", SECOND_DOC),
+        ("document-aliases-not-list", SECOND_DOC),
+        ("assignment-key-typo", DOC_NAME),
+        ("assignment-unknown-role", DOC_NAME),
+        ("assignment-missing-role", DOC_NAME),
+        ("deadline-unreadable", DOC_NAME),
+        ("deadline-without-date-or-cycle", DOC_NAME),
+        ("deadline-bad-date", DOC_NAME),
+        ("deadline-bad-cycle", DOC_NAME),
+    ],
+)
+def test_the_editor_flags_bad_relations_citations_and_assignments(case, name):
+    data = yaml.safe_load((INVALID / case / "data" / "van-ban" / name).read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, DOCUMENT_SCHEMA)
+
+
+@pytest.mark.parametrize("case", ["relation-unknown-target", "unresolved-citation", "assignment-unknown-actor", "deadline-not-in-text"])
+def test_what_only_the_checker_can_know_passes_the_editor(case):
+    """Targets, actors and the words of the text are checked against other files: the schema leaves them to the checker."""
+    files = list((INVALID / case / "data" / "van-ban").glob("*.yml"))
+    for path in files:
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), DOCUMENT_SCHEMA)

@@ -62,7 +62,7 @@ ASSIGNMENT_KEYS = set(ASSIGNMENT_FIELDS)
 DEADLINE_FIELDS: dict[str, tuple[bool, str]] = {
     "text": (True, "các chữ nêu thời hạn, chép nguyên văn từ khoản được phân công"),
     "date": (False, "ngày hạn chót \"YYYY-MM-DD\", \"YYYY-MM\" hoặc \"YYYY\" (khi văn bản nêu một ngày)"),
-    "cycle": (False, "chu kỳ (một hoặc một danh sách) khi văn bản nêu việc lặp lại: " + ", ".join(CYCLES)),
+    "cycle": (False, "chu kỳ (một hoặc một danh sách) khi văn bản nêu việc lặp lại"),
     "when": (False, "thời điểm trong chu kỳ, nếu văn bản nêu, ví dụ \"cuối năm\""),
 }
 DEADLINE_FORMS = (

@@ -1,7 +1,8 @@
 """JSON Schemas of the data files, for editors (completion, hover help in Vietnamese).
 
-Built from the loader's own tables (DOCUMENT_FIELDS, ACTOR_KINDS, vocab) so the two cannot
-disagree; `PYTHONPATH=hooks python -m kb.schema` rewrites schema/*.json, and
+Built from the loader's own tables (DOCUMENT_FIELDS, ACTOR_KINDS, vocab) and those of the
+modules that read `relations:`, `citations:` (citations.py) and `assignments:` (responsibilities.py),
+so the schema and the checker cannot disagree; `PYTHONPATH=hooks python -m kb.schema` rewrites schema/*.json, and
 tests/test_schema.py fails when the committed files are stale. The loader stays the authority:
 the schema helps while typing, the checker decides.
 """
@@ -12,7 +13,9 @@ import json
 import sys
 from pathlib import Path
 
+from .citations import MANUAL_CITATION_FIELDS, RELATION_FIELDS, RELATION_TYPES
 from .loader import ACTOR_KINDS, BLOCK_KINDS, DOCUMENT_FIELDS
+from .responsibilities import ASSIGNMENT_FIELDS, CYCLES, DEADLINE_FIELDS, ROLES
 from .vocab import BLOCS, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, STATUSES
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -75,6 +78,68 @@ def _fact(inner: dict, what: str) -> dict:
 
 def _text(description: str) -> dict:
     return {"type": "string", "minLength": 1, "description": description}
+
+
+def _item(fields: dict[str, tuple[bool, str]], shapes: dict[str, dict], what: str) -> dict:
+    """An object whose keys, required keys and descriptions come from a module's field table."""
+    assert set(shapes) == set(fields), (set(shapes) ^ set(fields))
+    return {
+        "type": "object",
+        "description": what,
+        "properties": {key: {**shapes[key], "description": description[:1].upper() + description[1:]} for key, (_r, description) in fields.items()},
+        "required": [key for key, (required, _d) in fields.items() if required],
+        "additionalProperties": False,
+    }
+
+
+def _relation() -> dict:
+    types = {key: f"{mine} (trang văn bản kia ghi «{theirs}»)" for key, (mine, theirs) in RELATION_TYPES.items()}
+    shapes = {
+        "type": _enum(types, "Loại quan hệ"),
+        "target": {"type": "string", "pattern": ID_PATTERN},
+        "clause": {"type": "string", "pattern": ID_PATTERN},
+        "note": {"type": "string"},
+    }
+    item = _item(RELATION_FIELDS, shapes, "Văn bản này <loại quan hệ> văn bản target")
+    item["properties"]["type"]["description"] = _enum(types, "Loại quan hệ")["description"]
+    return item
+
+
+def _manual_citation() -> dict:
+    shapes = {
+        "clause": {"type": "string", "pattern": ID_PATTERN},
+        "text": {"type": "string", "minLength": 1},
+        "target": {"type": "string", "pattern": ID_PATTERN},
+        "ignore": {"type": "boolean"},
+    }
+    item = _item(MANUAL_CITATION_FIELDS, shapes, "Thêm một dẫn chiếu (target) hoặc bỏ một dẫn chiếu tìm nhầm (ignore: true)")
+    item["oneOf"] = [{"required": ["target"]}, {"required": ["ignore"], "properties": {"ignore": {"const": True}}}]
+    return item
+
+
+def _assignment() -> dict:
+    cycle = _enum(CYCLES, "Chu kỳ")
+    deadline_shapes = {
+        "text": {"type": "string", "minLength": 1},
+        "date": {"type": "string", "pattern": DATE_PATTERN},
+        "cycle": {"anyOf": [cycle, {"type": "array", "items": cycle, "minItems": 1}]},
+        "when": {"type": "string"},
+    }
+    deadline = _item(DEADLINE_FIELDS, deadline_shapes, "")
+    deadline["oneOf"] = [{"required": ["date"]}, {"required": ["cycle"]}]
+    deadline["properties"]["cycle"]["description"] += ". " + cycle["description"]
+    roles = {key: label for key, (label, _mark) in ROLES.items()}
+    shapes = {
+        "clause": {"type": "string", "pattern": ID_PATTERN},
+        "actor": {"type": "string", "pattern": ID_PATTERN},
+        "role": _enum(roles, "Vai trò"),
+        "task": {"type": "string", "minLength": 1},
+        "deadline": deadline,
+    }
+    item = _item(ASSIGNMENT_FIELDS, shapes, "Một cơ quan, một vai trò, một nhiệm vụ theo một khoản")
+    item["properties"]["role"]["description"] = _enum(roles, "Vai trò")["description"]
+    item["properties"]["deadline"]["description"] += ": text (nguyên văn) kèm date (một ngày) hoặc cycle (việc lặp lại)"
+    return item
 
 
 def document_schema() -> dict:
@@ -151,9 +216,9 @@ def document_schema() -> dict:
         },
         "body": {**blocks, "minItems": 1},
         "aliases": {"type": "array", "items": {"type": "string"}},
-        "relations": {"type": "array"},
-        "citations": {"type": "array"},
-        "assignments": {"type": "array"},
+        "relations": {"type": "array", "items": _relation()},
+        "citations": {"type": "array", "items": _manual_citation()},
+        "assignments": {"type": "array", "items": _assignment()},
     }
     for key, spec in properties.items():
         spec["description"] = FIELD_HELP[key] + (" " + spec["description"] if spec.get("description") and key == "type" else "")
