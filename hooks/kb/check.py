@@ -13,27 +13,28 @@ import time
 from pathlib import Path
 
 from . import fidelity
+from .buildcache import DocumentCache
 from .loader import DOCUMENTS_DIR, SOURCES_DIR, load_corpus
 from .model import Corpus
 from .problems import DataError, Problem
 
 
-def validate(root: Path) -> tuple[Corpus | None, list[Problem]]:
+def validate(root: Path, cache: DocumentCache | None = None) -> tuple[Corpus | None, list[Problem]]:
     """Everything the build validates, plus the no-word-lost check against each source text."""
     data_dir = root / "data"
     try:
-        corpus, problems = load_corpus(data_dir, root=root)
+        corpus, problems = load_corpus(data_dir, root=root, cache=cache)
     except DataError as exc:
         return None, list(exc.problems)
     return corpus, sorted(problems + fidelity_problems(corpus, data_dir / SOURCES_DIR))
 
 
-def load_checked(root: Path) -> tuple[Corpus, list[Problem]]:
+def load_checked(root: Path, cache: DocumentCache | None = None) -> tuple[Corpus, list[Problem]]:
     """The corpus and its warnings, exactly as the checker sees it; DataError listing every problem otherwise.
 
     The site build uses this, so a data set the checker refuses is never published.
     """
-    corpus, problems = validate(root)
+    corpus, problems = validate(root, cache)
     if corpus is None or any(p.is_error for p in problems):
         raise DataError(problems)
     return corpus, problems

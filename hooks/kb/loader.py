@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import citations, markup, responsibilities
+from .buildcache import DocumentCache, fingerprint
 from .model import (
     Actor,
     Block,
@@ -77,8 +78,14 @@ class Context:
         self.problems.append(Problem(self.path, line, message, "warning"))
 
 
-def load_corpus(data_dir: Path, root: Path | None = None, today: dt.date | None = None) -> tuple[Corpus, list[Problem]]:
-    """Load data/; raise DataError listing every error. Returns the corpus and the warnings."""
+def load_corpus(
+    data_dir: Path, root: Path | None = None, today: dt.date | None = None, cache: DocumentCache | None = None
+) -> tuple[Corpus, list[Problem]]:
+    """Load data/; raise DataError listing every error. Returns the corpus and the warnings.
+
+    With a `cache` (kept by `mkdocs serve` across rebuilds), files whose bytes and reading
+    context did not change since the previous load are not parsed again.
+    """
     root = root or data_dir.parent
     today = today or dt.date.today()
     problems: list[Problem] = []
@@ -93,19 +100,36 @@ def load_corpus(data_dir: Path, root: Path | None = None, today: dt.date | None 
     actors = _load_actors(data_dir / REGISTRIES_DIR / ACTORS_FILE, rel(data_dir / REGISTRIES_DIR / ACTORS_FILE), problems)
     groups = responsibilities.load_groups(data_dir / REGISTRIES_DIR / ACTORS_FILE, rel(data_dir / REGISTRIES_DIR / ACTORS_FILE), actors, problems)
 
+    sources_dir = data_dir / SOURCES_DIR
+    if cache is not None:  # what reading one document consults besides its own bytes
+        registry = data_dir / REGISTRIES_DIR / ACTORS_FILE
+        context_key = fingerprint(
+            registry.read_bytes() if registry.is_file() else b"",
+            "\n".join(sorted(p.name for p in sources_dir.iterdir())) if sources_dir.is_dir() else "",
+            today.isoformat(),
+        )
     documents: dict[str, Document] = {}
-    for path in sorted((data_dir / DOCUMENTS_DIR).glob("*.yml")):
-        ctx = Context(rel(path))
-        loaded = load_yaml_file(path, ctx.path)
-        ctx.problems.extend(loaded.problems)
-        if loaded.value is not None:
-            doc = _read_document(loaded.value, path.stem, ctx, actors, today, data_dir / SOURCES_DIR)
-            if doc is not None:
-                if doc.id in documents:
-                    ctx.error(doc.line_of("id"), f"mã '{doc.id}' trùng với văn bản {documents[doc.id].path} (mỗi văn bản một mã riêng)")
-                else:
-                    documents[doc.id] = doc
-        problems.extend(ctx.problems)
+    paths = sorted((data_dir / DOCUMENTS_DIR).glob("*.yml"))
+    for path in paths:
+        display = rel(path)
+        if cache is None:
+            doc, file_problems = _read_document_file(path, display, actors, today, sources_dir)
+        else:
+            key = fingerprint(path.read_bytes(), context_key)
+            hit = cache.get(display, key)
+            if hit is None:
+                hit = _read_document_file(path, display, actors, today, sources_dir)
+                cache.put(display, key, hit)
+            doc, file_problems = hit
+        problems.extend(file_problems)
+        if doc is not None:
+            if doc.id in documents:
+                message = f"mã '{doc.id}' trùng với văn bản {documents[doc.id].path} (mỗi văn bản một mã riêng)"
+                problems.append(Problem(display, doc.line_of("id"), message))
+            else:
+                documents[doc.id] = doc
+    if cache is not None:
+        cache.keep_only({rel(p) for p in paths})
 
     _check_unique_numbers(documents, problems)
     # citations need every document loaded: resolve them in one pass (citations.py)
@@ -115,6 +139,19 @@ def load_corpus(data_dir: Path, root: Path | None = None, today: dt.date | None 
     if errors:
         raise DataError(problems)
     return Corpus(documents=documents, actors=actors, cited=cited.entries, citations=cited, groups=groups), sorted(problems)
+
+
+def _read_document_file(
+    path: Path, display: str, actors: dict[str, Actor], today: dt.date, sources_dir: Path
+) -> tuple[Document | None, tuple[Problem, ...]]:
+    """One document file on its own (checks that need other documents are done by the caller)."""
+    ctx = Context(display)
+    loaded = load_yaml_file(path, display)
+    ctx.problems.extend(loaded.problems)
+    doc = None
+    if loaded.value is not None:
+        doc = _read_document(loaded.value, path.stem, ctx, actors, today, sources_dir)
+    return doc, tuple(ctx.problems)
 
 
 def _misplaced_files(data_dir: Path, rel) -> list[Problem]:
@@ -457,6 +494,16 @@ def _body(data: YMap, ctx: Context) -> tuple[Block, ...]:
     return blocks
 
 
+# The keys each kind of body block may have.
+_BLOCK_KEYS = {
+    "heading": frozenset({"heading"}),
+    "p": frozenset({"p", "id", "label"}),
+    "clause": frozenset({"clause", "text", "items", "id", "label"}),
+    "section": frozenset({"section", "text", "label", "items"}),
+    "signature": frozenset({"signature"}),
+}
+
+
 @dataclass
 class _Parent:
     id: str | None
@@ -491,14 +538,7 @@ class _BodyBuilder:
         return tuple(result)
 
     def block(self, kind: str, raw: YMap, line: int, parent: _Parent | None, top_level: bool, bullets: int) -> Block | None:
-        allowed = {
-            "heading": {"heading"},
-            "p": {"p", "id", "label"},
-            "clause": {"clause", "text", "items", "id", "label"},
-            "section": {"section", "text", "label", "items"},
-            "signature": {"signature"},
-        }[kind]
-        _unknown_keys(raw, allowed, self.ctx)
+        _unknown_keys(raw, _BLOCK_KEYS[kind], self.ctx)
         if kind == "signature":
             lines = raw.get("signature")
             if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):

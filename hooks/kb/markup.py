@@ -16,6 +16,8 @@ class MarkupError(ValueError):
 
 def parse_corrections(text: str) -> tuple[str | Correction, ...]:
     """Split text into plain strings and Correction segments; raise MarkupError on malformed markup."""
+    if "{~~" not in text and "~~}" not in text:  # most text has no markup: skip the regexes
+        return (text,) if text else ()
     segments: list[str | Correction] = []
     position = 0
     for match in _CORRECTION.finditer(text):

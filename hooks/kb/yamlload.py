@@ -216,16 +216,19 @@ def _construct(node: yaml.Node, seen: set[int]):
     if id(node) in seen:
         raise _AliasRefused(node.start_mark.line + 1)
     seen.add(id(node))
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.ScalarNode):
+    cls = node.__class__
+    if cls is yaml.ScalarNode:
         return _scalar(node)
-    if isinstance(node, yaml.SequenceNode):
+    line = node.start_mark.line + 1
+    if cls is yaml.SequenceNode:
         items = YList(line=line)
+        item_lines = items.item_lines
         for child in node.value:
             items.append(_construct(child, seen))
-            items.item_lines.append(child.start_mark.line + 1)
+            item_lines.append(child.start_mark.line + 1)
         return items
     mapping = YMap(line=line)
+    key_lines = mapping.key_lines
     for key_node, value_node in node.value:
         if key_node.tag == _MERGE:
             raise _AliasRefused(key_node.start_mark.line + 1)
@@ -235,7 +238,7 @@ def _construct(node: yaml.Node, seen: set[int]):
         if key in mapping:
             raise _DuplicateKey(key, key_line)
         mapping[key] = _construct(value_node, seen)
-        mapping.key_lines[key] = key_line
+        key_lines[key] = key_line
     return mapping
 
 

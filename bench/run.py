@@ -1,0 +1,224 @@
+"""Build benchmark: our site vs the plain-MkDocs floor on synthetic corpora of N documents.
+
+    .venv/bin/python bench/run.py                      # N = 100, 500, 1000, 5000; ours and floor
+    .venv/bin/python bench/run.py --sizes 100,500      # a quick run
+    .venv/bin/python bench/run.py --sizes 1000 --profile   # plus a cProfile of our build
+    .venv/bin/python bench/run.py --sizes 1000 --serve     # edit–rebuild loop under `mkdocs serve`
+
+For each N it generates a deterministic corpus (bench/gen.py) into a temporary project, then
+builds, in the same run and interleaved so machine noise hits both alike:
+- ours:  the project as it is (hooks load data/ and generate the pages);
+- floor: plain MkDocs with the same mkdocs.yml, theme, overrides and extensions but no hooks,
+         building the very Markdown our generator produced, pre-written to docs/.
+Reported: wall time, peak RSS of the build process, site size, HTML bytes per document page,
+search index size (raw and gzipped), and the ratios ours/floor and t(N_max)/t(N_min).
+Machines are shared and noisy: trust the ratios of one run, not absolute times across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gen  # noqa: E402
+
+PYTHON = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+SAME_DOCS = 20  # the first documents are identical for every N: compare their pages across N
+
+
+@dataclass
+class Result:
+    n: int
+    variant: str  # ours | floor
+    seconds: float
+    peak_mib: float
+    site_mib: float
+    doc_page_kib: float  # mean HTML size of a document page
+    same_docs_kib: float  # mean HTML size of the pages of the first SAME_DOCS documents
+    search_raw_mib: float
+    search_gz_mib: float
+
+
+def build(project: Path, site: Path) -> tuple[float, float]:
+    """One strict build in a child process: (wall seconds, peak RSS MiB of the child)."""
+    shutil.rmtree(site, ignore_errors=True)
+    cmd = [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{err[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024  # Linux: KiB
+
+
+def measure_site(site: Path, doc_ids: list[str]) -> dict:
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    pages = [p for p in (site / "van-ban").glob("*.html") if p.name != "index.html"]
+    same = [site / "van-ban" / f"{i}.html" for i in doc_ids[:SAME_DOCS]]
+    index = site / "search" / "search_index.json"
+    raw = index.read_bytes() if index.exists() else b""
+    return dict(
+        site_mib=total / 2**20,
+        doc_page_kib=statistics.mean(p.stat().st_size for p in pages) / 1024,
+        same_docs_kib=statistics.mean(p.stat().st_size for p in same) / 1024,
+        search_raw_mib=len(raw) / 2**20,
+        search_gz_mib=len(gzip.compress(raw, 6)) / 2**20,
+    )
+
+
+def make_floor(ours: Path, dest: Path) -> Path:
+    """Plain MkDocs project with our generated Markdown pre-written to docs/ and no hooks."""
+    sys.path.insert(0, str(ours / "hooks"))
+    from kb.loader import load_corpus
+    from kb.pages import PageGenerator
+
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(ours / "docs", dest / "docs")
+    shutil.copytree(ours / "overrides", dest / "overrides")
+    corpus, _ = load_corpus(ours / "data", root=ours)
+    for page in PageGenerator(corpus).pages():
+        path = dest / "docs" / page.src_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.content, encoding="utf-8")
+    config = (ours / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"^hooks:\n(?:  - .*\n)+", "", config, flags=re.M)
+    config = re.sub(r"^watch:\n(?:  - .*\n)+", "", config, flags=re.M)
+    # our hook marks document pages NOT_IN_NAV; plain MkDocs needs the same as a pattern
+    config += "\nnot_in_nav: |\n  /van-ban/*.md\n"
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return dest
+
+
+def run_sizes(sizes: list[int], variants: list[str], repeat: int, work: Path) -> list[Result]:
+    results = []
+    for n in sizes:
+        ours = gen.make_project(n, work / f"n{n}" / "ours")
+        first_ids = _first_ids(ours)
+        projects = {"ours": ours}
+        if "floor" in variants:
+            projects["floor"] = make_floor(ours, work / f"n{n}" / "floor")
+        best: dict[str, tuple[float, float]] = {}
+        for _ in range(repeat):
+            for variant in variants:  # interleaved: noise hits both
+                seconds, peak = build(projects[variant], work / f"n{n}" / f"site-{variant}")
+                old = best.get(variant)
+                best[variant] = (min(seconds, old[0]) if old else seconds, max(peak, old[1]) if old else peak)
+        for variant in variants:
+            site = work / f"n{n}" / f"site-{variant}"
+            r = Result(n, variant, best[variant][0], best[variant][1], **measure_site(site, first_ids))
+            results.append(r)
+            print(_row(r), flush=True)
+    return results
+
+
+def _first_ids(project: Path) -> list[str]:
+    """Ids of the first SAME_DOCS generated documents (document i is the same for every N)."""
+    ids = []
+    for path in (project / "data" / "van-ban").glob("*.yml"):
+        number = int(path.stem.rsplit("-", 1)[1])
+        if number <= SAME_DOCS:
+            ids.append((number, path.stem))
+    return [i for _, i in sorted(ids)]
+
+
+HEADER = f"{'N':>6} {'variant':<6} {'time s':>8} {'peak MiB':>9} {'site MiB':>9} {'doc KiB':>8} {'first20 KiB':>11} {'search MiB':>10} {'gz MiB':>7}"
+
+
+def _row(r: Result) -> str:
+    return (
+        f"{r.n:>6} {r.variant:<6} {r.seconds:>8.2f} {r.peak_mib:>9.0f} {r.site_mib:>9.1f} {r.doc_page_kib:>8.1f} "
+        f"{r.same_docs_kib:>11.2f} {r.search_raw_mib:>10.2f} {r.search_gz_mib:>7.2f}"
+    )
+
+
+def ratios(results: list[Result]) -> list[str]:
+    lines = []
+    by = {(r.n, r.variant): r for r in results}
+    sizes = sorted({r.n for r in results})
+    for n in sizes:
+        if (n, "ours") in by and (n, "floor") in by:
+            lines.append(f"N={n}: ours/floor time {by[n, 'ours'].seconds / by[n, 'floor'].seconds:.3f}, "
+                         f"peak {by[n, 'ours'].peak_mib / by[n, 'floor'].peak_mib:.2f}")
+    for variant in ("ours", "floor"):
+        pts = [n for n in sizes if (n, variant) in by]
+        if len(pts) >= 2:
+            lo, hi = pts[0], pts[-1]
+            if 500 in pts and hi != 500:
+                lo = 500
+            lines.append(f"{variant}: t({hi})/t({lo}) = {by[hi, variant].seconds / by[lo, variant].seconds:.2f} (linear would be {hi / lo:.1f})")
+            kib = [by[n, variant].same_docs_kib for n in pts]
+            lines.append(f"{variant}: HTML of the same {SAME_DOCS} document pages across N: {', '.join(f'{k:.2f}' for k in kib)} KiB")
+    return lines
+
+
+def profile(n: int, work: Path, top: int) -> None:
+    """cProfile one build of ours; print where the time goes (our hooks first)."""
+    import pstats
+
+    project = work / f"n{n}" / "ours"
+    if not project.exists():
+        gen.make_project(n, project)
+    out = work / f"n{n}" / "build.prof"
+    cmd = [PYTHON, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict", "-q", "-d", str(work / f"n{n}" / "site-prof")]
+    subprocess.run(cmd, cwd=project, env=ENV, check=True)
+    stats = pstats.Stats(str(out))
+    total = stats.total_tt
+    ours_on_files = sum(v[3] for k, v in stats.stats.items() if k[2] == "on_files" and "kb_mkdocs" in k[0])
+    print(f"\nprofile N={n}: total {total:.2f} s (under cProfile); our on_files hook {ours_on_files:.2f} s = {100 * ours_on_files / total:.1f}%")
+    stats.sort_stats("cumulative").print_stats(r"hooks/kb", top)
+    stats.sort_stats("tottime").print_stats(top)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="100,500,1000,5000", help="comma-separated N values")
+    ap.add_argument("--variants", default="ours,floor", help="ours, floor or both")
+    ap.add_argument("--repeat", type=int, default=1, help="builds per variant and N (best time is kept)")
+    ap.add_argument("--work", type=Path, help="keep projects and sites here (default: a temp dir, deleted)")
+    ap.add_argument("--json", type=Path, help="also write the results as JSON")
+    ap.add_argument("--profile", action="store_true", help="cProfile one build of ours at the largest N")
+    ap.add_argument("--serve", action="store_true", help="measure the edit–rebuild loop under `mkdocs serve` at the largest N")
+    ap.add_argument("--no-build", action="store_true", help="skip the build table (with --profile/--serve)")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    variants = [v for v in args.variants.split(",") if v]
+    work = args.work or Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        if not args.no_build:
+            print(HEADER, flush=True)
+            results = run_sizes(sizes, variants, args.repeat, work)
+            print()
+            for line in ratios(results):
+                print(line)
+            if args.json:
+                args.json.write_text(json.dumps([asdict(r) for r in results], indent=1))
+        if args.profile:
+            profile(max(sizes), work, 25)
+        if args.serve:
+            import serve_loop
+
+            serve_loop.main(max(sizes), work)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
