@@ -46,14 +46,15 @@ PLACES = [
 ]
 
 # Well-known national documents that local directives cite (real numbers, cited by text only).
-NATIONAL_CITED = [
-    "Nghị quyết số 8B-NQ/HNTW ngày 27/3/1990 của Ban Chấp hành Trung ương Đảng",
+NATIONAL_CITED = [  # all in data/danh-muc/van-ban-dan-chieu.yml, so the detector resolves them
+    "Chỉ thị số 18/2000/CT-TTg ngày 21/9/2000 của Thủ tướng Chính phủ",
     "Chỉ thị số 10/CT-TW ngày 28/3/2002 của Ban Bí thư",
     "Pháp lệnh số 34/2007/PL-UBTVQH11 ngày 20/4/2007 của Ủy ban Thường vụ Quốc hội",
-    "Quyết định số 290-QĐ/TW ngày 25/02/2010 của Bộ Chính trị",
-    "Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng",
-    "Chỉ thị số 49-CT/TW ngày 20/10/2015 của Ban Bí thư",
+    "Quyết định số 129/2007/QĐ-TTg ngày 02/8/2007 của Thủ tướng Chính phủ",
+    "Quyết định số 03/2007/QĐ-BNV ngày 26/02/2007 của Bộ trưởng Bộ Nội vụ",
 ]
+CITE_WINDOW = 10  # a document cites only the CITE_WINDOW before it: its page is the same for every N
+ROLES = ["chu-tri", "phoi-hop", "thuc-hien", "chi-dao", "bao-cao", "theo-doi"]
 
 PHRASES = [
     "công tác dân vận", "cấp ủy, chính quyền", "Mặt trận Tổ quốc và các đoàn thể nhân dân", "nhân dân",
@@ -138,7 +139,7 @@ class _Writer:
 
     def cite(self) -> str:
         r = self.rng
-        earlier = self.planned[: self.index]
+        earlier = self.planned[max(0, self.index - CITE_WINDOW) : self.index]
         if earlier and r.random() < 0.7:
             return r.choice(earlier).cite
         return r.choice(NATIONAL_CITED)
@@ -152,20 +153,24 @@ def _actors() -> list[dict]:
         actors += [
             {"id": f"ubnd-{key}", "name": f"Ủy ban nhân dân {unit}", "short": f"UBND {unit}", "kind": "chinh-quyen", "place": place, "group": "ubnd-cap-tinh"},
             {"id": f"btv-{key}", "name": f"Ban Thường vụ {party}", "short": f"BTV {party}", "kind": "dang", "place": place, "group": "ban-thuong-vu-tinh-uy"},
-            {"id": f"ban-dan-van-{key}", "name": f"Ban Dân vận {party}", "short": f"BDV {party}", "kind": "dang", "place": place, "group": "ban-dan-van-tinh-uy"},
-            {"id": f"mttq-{key}", "name": f"Ủy ban Mặt trận Tổ quốc Việt Nam {unit}", "short": f"UBMTTQ {unit}", "kind": "mat-tran", "place": place, "group": "mttq-cap-tinh"},
+            {"id": f"ban-dan-van-{key}", "name": f"Ban Dân vận {party}", "short": f"BDV {party}", "kind": "dang", "place": place, "group": "ban-dan-van"},
+            {"id": f"mttq-{key}", "name": f"Ủy ban Mặt trận Tổ quốc Việt Nam {unit}", "short": f"UBMTTQ {unit}", "kind": "mat-tran", "place": place, "group": "ubmttq"},
         ]
     return actors
 
 
 def registry_yaml() -> str:
-    lines = ["# Danh mục cơ quan sinh tự động cho bộ đo hiệu năng (bench/gen.py)", "actors:"]
+    """The real registry (its actors and groups) with the generated agencies added to `actors:`."""
+    lines = []
     for actor in _actors():
         lines.append(f"  - id: {actor['id']}")
         for key in ("name", "short"):
             lines.append(f"    {key}: {quote(actor[key])}")
         lines += ["    level: tinh", f"    kind: {actor['kind']}", f"    place: {quote(actor['place'])}", f"    group: {actor['group']}"]
-    return "\n".join(lines) + "\n"
+    real = (ROOT / "data" / "danh-muc" / "co-quan.yml").read_text(encoding="utf-8")
+    head, marker, rest = real.partition("\nactors:\n")
+    assert marker, "co-quan.yml has no 'actors:' list"
+    return head + marker + "\n".join(lines) + "\n" + rest
 
 
 def _plan(n: int, rng: random.Random) -> list[tuple[Planned, dict]]:
@@ -223,6 +228,9 @@ def document_yaml(p: dict, planned: list[Planned], rng: random.Random) -> str:
         out.append(f"issued: \"{p['year']}-{p['month']:02d}-{p['day']:02d}\"")
     out += ["effective: \"Có hiệu lực kể từ ngày ký\"" if p["i"] % 4 == 0 else "effective: null", "status: null", "topics:"]
     out += [f"  - {quote(t)}" for t in topic_words]
+    earlier = planned[max(0, p["i"] - CITE_WINDOW) : p["i"]]
+    if earlier and p["i"] % 3 == 1:  # a typed relation to a document in the collection
+        out += ["relations:", "  - type: thuc-hien", f"    target: {rng.choice(earlier).id}", "    clause: mo-dau"]
     out += ["source:", "  note: \"Văn bản tổng hợp cho bộ đo hiệu năng (bench/gen.py), không có tệp nguồn\""]
     if p["i"] % 5 == 0:
         out += ["removed:", "  - text: >-", *folded("Tin liên quan Số lượt truy cập Đang online: 12 Hôm qua: 3,204", 6), "    reason: chrome", "    note: \"Chân trang web\""]
@@ -233,7 +241,8 @@ def document_yaml(p: dict, planned: list[Planned], rng: random.Random) -> str:
     out += [f"  - heading: {quote(p['label'].upper())}", "  - heading: >-", *folded(title.upper(), 6)]
     out += ["  - p: >-", *folded(w.paragraph((2, 3)), 6), "    id: mo-dau"]
     style = MARKER_STYLES[p["i"] % len(MARKER_STYLES)]
-    for k in range(1, rng.randint(4, 9)):
+    top_clauses = rng.randint(3, 8)
+    for k in range(1, top_clauses + 1):
         out += [f"  - clause: \"{style.format(n=k)}\"", "    text: >-", *folded(w.paragraph(), 6)]
         shape = rng.random()
         if shape < 0.45:  # points a) b) … (with đ) after d))
@@ -256,6 +265,10 @@ def document_yaml(p: dict, planned: list[Planned], rng: random.Random) -> str:
     out += ["  - p: >-", *folded(w.paragraph((1, 2)), 6), "    id: to-chuc-thuc-hien"]
     out += ["  - p: >-", *folded(f"{p['label']} này có hiệu lực kể từ ngày ký.-", 6), "    id: hieu-luc"]
     out += ["  - signature:", f"      - \"{'T/M Ủy ban nhân dân' if actor['kind'] == 'chinh-quyen' else 'T/M Ban Thường vụ'}\"", "      - \"PHÓ CHỦ TỊCH\"", "      - \"(Đã ký)\"", f"      - {quote(signer.upper())}"]
+    out.append("assignments:")
+    actor_ids = [a["id"] for a in _actors()]
+    for _ in range(rng.randint(2, 5)):
+        out += [f"  - clause: k{rng.randint(1, top_clauses)}", f"    actor: {rng.choice(actor_ids)}", f"    role: {rng.choice(ROLES)}", "    task: >-", *folded(w.sentence(0), 6)]
     return "\n".join(out) + "\n"
 
 
@@ -266,6 +279,8 @@ def write_data(n: int, data_dir: Path, seed: int = SEED) -> list[Path]:
     (data_dir / "danh-muc").mkdir(parents=True, exist_ok=True)
     (data_dir / "nguon").mkdir(parents=True, exist_ok=True)
     (data_dir / "danh-muc" / "co-quan.yml").write_text(registry_yaml(), encoding="utf-8")
+    for name in ("van-ban-dan-chieu.yml", "chuyen-huong.yml"):  # registry of cited documents, renames
+        shutil.copy2(ROOT / "data" / "danh-muc" / name, data_dir / "danh-muc" / name)
     plans = _plan(n, rng)
     planned = [pl for pl, _ in plans]
     paths = []

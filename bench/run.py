@@ -68,17 +68,19 @@ def build(project: Path, site: Path) -> tuple[float, float]:
 
 
 def measure_site(site: Path, doc_ids: list[str]) -> dict:
-    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    """Sizes: the site without its downloadable zip, document pages, and the search index files."""
+    files = [p for p in site.rglob("*") if p.is_file() and p.suffix != ".zip"]
     pages = [p for p in (site / "van-ban").glob("*.html") if p.name != "index.html"]
     same = [site / "van-ban" / f"{i}.html" for i in doc_ids[:SAME_DOCS]]
-    index = site / "search" / "search_index.json"
-    raw = index.read_bytes() if index.exists() else b""
+    search = [p for p in (site / "search").glob("*") if p.is_file()] if (site / "search").is_dir() else []
+    raw = sum(p.stat().st_size for p in search)
+    gz = sum(len(gzip.compress(p.read_bytes(), 6)) for p in search)
     return dict(
-        site_mib=total / 2**20,
+        site_mib=sum(p.stat().st_size for p in files) / 2**20,
         doc_page_kib=statistics.mean(p.stat().st_size for p in pages) / 1024,
         same_docs_kib=statistics.mean(p.stat().st_size for p in same) / 1024,
-        search_raw_mib=len(raw) / 2**20,
-        search_gz_mib=len(gzip.compress(raw, 6)) / 2**20,
+        search_raw_mib=raw / 2**20,
+        search_gz_mib=gz / 2**20,
     )
 
 
@@ -102,6 +104,10 @@ def make_floor(ours: Path, dest: Path) -> Path:
     # our hook marks document pages NOT_IN_NAV; plain MkDocs needs the same as a pattern
     config += "\nnot_in_nav: |\n  /van-ban/*.md\n"
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # pages link to the site zip our hook writes; an empty stand-in keeps those links valid
+    zip_path = dest / "docs" / "tai-ve" / "kho-chi-thi-dan-van.zip"
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    zip_path.write_bytes(b"")
     return dest
 
 
@@ -194,6 +200,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--json", type=Path, help="also write the results as JSON")
     ap.add_argument("--profile", action="store_true", help="cProfile one build of ours at the largest N")
     ap.add_argument("--serve", action="store_true", help="measure the edit–rebuild loop under `mkdocs serve` at the largest N")
+    ap.add_argument("--search", action="store_true", help="measure search in headless Chromium (scripts/measure_search.py) on ours at the largest N")
     ap.add_argument("--no-build", action="store_true", help="skip the build table (with --profile/--serve)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -211,6 +218,11 @@ def main(argv: list[str] | None = None) -> None:
                 args.json.write_text(json.dumps([asdict(r) for r in results], indent=1))
         if args.profile:
             profile(max(sizes), work, 25)
+        if args.search:
+            site = work / f"n{max(sizes)}" / "site-ours"
+            if not site.is_dir():
+                build(gen.make_project(max(sizes), work / f"n{max(sizes)}" / "ours"), site)
+            subprocess.run([PYTHON, str(gen.ROOT / "scripts" / "measure_search.py"), str(site), "dan van", "18/2000/CT-TTg", "uy ban nhan dan"], check=True)
         if args.serve:
             import serve_loop
 

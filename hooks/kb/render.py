@@ -7,6 +7,7 @@ inject markup, links, attribute lists or scripts.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -68,8 +69,13 @@ def yaml_string(value: object) -> Md:
 def relative_url(target: str, source: str) -> str:
     """Link from the Markdown file `source` to `target` (both docs-relative, maybe with #anchor)."""
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(source) or ".") if path else ""
+    rel = _relpath(path, posixpath.dirname(source) or ".") if path else ""
     return rel + (f"#{anchor}" if anchor else "")
+
+
+# posixpath.relpath normalises both paths against the working directory on every call; pages link
+# to the same targets from the same few folders over and over (tens of thousands of links at N=1,000).
+_relpath = functools.lru_cache(maxsize=1 << 16)(posixpath.relpath)
 
 
 def make_environment() -> jinja2.Environment:
