@@ -91,7 +91,7 @@ class Planned:
     """What other documents need to know to cite one: its id and how it is cited."""
 
     id: str
-    cite: str
+    cite: str | None  # None when the document has no number: texts cite documents by number
 
 
 def quote(text: str) -> str:
@@ -139,7 +139,7 @@ class _Writer:
 
     def cite(self) -> str:
         r = self.rng
-        earlier = self.planned[max(0, self.index - CITE_WINDOW) : self.index]
+        earlier = [p for p in self.planned[max(0, self.index - CITE_WINDOW) : self.index] if p.cite]
         if earlier and r.random() < 0.7:
             return r.choice(earlier).cite
         return r.choice(NATIONAL_CITED)
@@ -190,7 +190,7 @@ def _plan(n: int, rng: random.Random) -> list[tuple[Planned, dict]]:
         cite = f"{label} số {number} ngày {day}/{month}/{year} của {actors[issuer]['name']}"
         plans.append(
             (
-                Planned(doc_id, cite),
+                Planned(doc_id, cite if known_number else None),
                 dict(i=i, doc_id=doc_id, doc_type=doc_type, label=label, issuer=issuer, actor=actors[issuer], year=year, month=month, day=day,
                      number=number if known_number else None),
             )

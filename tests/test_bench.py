@@ -1,0 +1,61 @@
+"""The benchmark's synthetic corpora are valid data, and a document page does not grow with the corpus.
+
+Structural checks only: timings live in bench/run.py and BENCHMARKS.md, never in tests.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import ROOT, build_site
+
+sys.path.insert(0, str(ROOT / "bench"))
+import gen  # noqa: E402
+
+from kb.check import validate  # noqa: E402
+
+
+def test_a_generated_corpus_passes_every_check_of_the_build(tmp_path):
+    project = gen.make_project(40, tmp_path / "p")
+    corpus, problems = validate(project)
+    assert corpus is not None and problems == [], "\n".join(map(str, problems))
+    assert len(corpus.documents) == 40
+    blocks = [b for doc in corpus.documents.values() for b in doc.blocks()]
+    markers = {b.marker for b in blocks if b.kind == "clause"}
+    # every marker style the loader knows, points with "đ)", bullets, corrections, citations, duties
+    assert {"1.", "1-", "1/", "1)", "a)", "đ)", "-"} <= markers
+    assert any(b.kind == "section" for b in blocks)
+    assert any(doc.corrections() for doc in corpus.documents.values())
+    assert sum(len(doc.assignments) for doc in corpus.documents.values()) >= 80
+    linked = [s for b in blocks for s in b.segments if type(s).__name__ == "CitationRef"]
+    assert any(s.target in corpus.documents for s in linked), "no citation between generated documents"
+    assert any(s.target not in corpus.documents for s in linked), "no citation of a registry document"
+
+
+def test_generation_is_deterministic_and_document_i_is_the_same_for_every_n(tmp_path):
+    small = gen.write_data(10, tmp_path / "a")
+    large = gen.write_data(30, tmp_path / "b")
+    again = gen.write_data(10, tmp_path / "c")
+    assert [p.read_bytes() for p in small] == [p.read_bytes() for p in again]
+    by_name = {p.name: p.read_bytes() for p in large}
+    assert all(by_name[p.name] == p.read_bytes() for p in small)
+
+
+@pytest.mark.parametrize("sizes", [(20, 200)])
+def test_a_document_page_is_the_same_size_whatever_the_size_of_the_corpus(tmp_path, sizes):
+    """Nothing on a document page lists the whole corpus (no full nav, no full lists)."""
+    pages = {}
+    for n in sizes:
+        project = gen.make_project(n, tmp_path / f"p{n}")
+        result = build_site(project, tmp_path / f"site{n}")
+        assert result.returncode == 0, result.stderr
+        # documents 1..N-CITE_WINDOW have all the documents that may cite them in both corpora
+        stable = [p for p in (project / "data" / "van-ban").glob("*.yml") if int(p.stem[-5:]) <= n - gen.CITE_WINDOW]
+        pages[n] = {p.stem: (tmp_path / f"site{n}" / "van-ban" / f"{p.stem}.html").read_text(encoding="utf-8") for p in stable}
+    small, large = sizes
+    assert pages[small], "no document to compare"
+    for doc_id, html in pages[small].items():
+        assert len(pages[large][doc_id]) == len(html), doc_id
+        assert pages[large][doc_id] == html, doc_id
