@@ -14,10 +14,10 @@ from mkdocs.structure.pages import Page
 
 from kb.problems import DataError
 from kb.redirects import load_redirects, redirect_page
-from kb.search_index import SearchIndex
+from kb.search_index import SearchIndex, split_sections
 from kb.site_zip import ZIP_FILE, write_site_zip
 
-_state: dict = {"command": "build", "index": SearchIndex()}
+_state: dict = {"command": "build", "dirty": False, "pages": {}}
 
 
 # Hooks ---------------------------------------------------------------------------------
@@ -26,11 +26,14 @@ _state: dict = {"command": "build", "index": SearchIndex()}
 # `mkdocs serve` rebuilds on every save: it skips the zip, which nobody downloads from a preview.
 def on_startup(*, command: str, dirty: bool) -> None:
     _state["command"] = command
+    _state["dirty"] = dirty
 
 
-# A fresh index per build (serve keeps this module loaded between builds).
+# A fresh index per build (serve keeps this module loaded between builds). Under
+# `mkdocs serve --dirty` unchanged pages are not rendered again, so what they gave is kept.
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    _state["index"] = SearchIndex()
+    if not _state["dirty"]:
+        _state["pages"] = {}
 
 
 # Forwarding pages for renamed documents, and a placeholder for the zip so links to it validate.
@@ -55,13 +58,16 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     options = page.meta.get("search") or {}
     if not options.get("exclude"):
         title = page.title or ""
-        _state["index"].add_page(page.file.dest_uri, title, f"<h1>{escape(title)}</h1>" if options.get("title_only") else html)
+        _state["pages"][page.file.dest_uri] = (title, split_sections(f"<h1>{escape(title)}</h1>" if options.get("title_only") else html))
     return html
 
 
 # Write the search index, then pack the finished site (the zip is the last file written).
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
-    _state["index"].write(site_dir)
+    index = SearchIndex()
+    for url, (title, sections) in _state["pages"].items():
+        index.add_sections(url, title, sections)
+    index.write(site_dir)
     if _state["command"] != "serve":
         write_site_zip(site_dir)

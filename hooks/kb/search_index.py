@@ -55,9 +55,13 @@ class SearchIndex:
     sections: list[Section] = field(default_factory=list)
 
     def add_page(self, url: str, title: str, html: str) -> None:
+        self.add_sections(url, title, split_sections(html))
+
+    def add_sections(self, url: str, title: str, sections) -> None:
+        """A page already cut by split_sections (kept across `mkdocs serve --dirty` rebuilds)."""
         page = len(self.pages)
         self.pages.append((url, title))
-        for anchor, label, text in split_sections(html):
+        for anchor, label, text in sections:
             if text or label:
                 self.sections.append(Section(page, anchor, label, text))
 
