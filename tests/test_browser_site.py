@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -18,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from conftest import build_site, copy_project
 from kb.search_fold import fold
 
 playwright_api = pytest.importorskip("playwright.sync_api")

@@ -8,7 +8,6 @@ import pytest
 
 from conftest import SOURCES
 from kb import fidelity
-from kb.model import Block
 
 
 def test_every_document_keeps_every_word_of_its_source(corpus):

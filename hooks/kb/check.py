@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import fidelity
 from .buildcache import DocumentCache
-from .loader import DOCUMENTS_DIR, SOURCES_DIR, load_corpus
+from .loader import SOURCES_DIR, load_corpus
 from .model import Corpus
 from .problems import DataError, Problem
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from . import fidelity
 from .importer import draft_yaml
 from .loader import load_corpus
-from .model import Block, Document
+from .model import Document
 from .problems import DataError
 
 FIELDS = [

@@ -97,8 +97,11 @@ def load_corpus(
             return path.as_posix()
 
     problems.extend(_misplaced_files(data_dir, rel))
-    actors = _load_actors(data_dir / REGISTRIES_DIR / ACTORS_FILE, rel(data_dir / REGISTRIES_DIR / ACTORS_FILE), problems)
-    groups = responsibilities.load_groups(data_dir / REGISTRIES_DIR / ACTORS_FILE, rel(data_dir / REGISTRIES_DIR / ACTORS_FILE), actors, problems)
+    actors_path = data_dir / REGISTRIES_DIR / ACTORS_FILE
+    # one read of the actors registry serves both its `actors:` and its `groups:` lists
+    actors_data = _read_registry(actors_path, rel(actors_path), problems)
+    actors = _load_actors(actors_data, rel(actors_path), problems)
+    groups = responsibilities.load_groups(actors_data, rel(actors_path), actors, problems)
 
     sources_dir = data_dir / SOURCES_DIR
     if cache is not None:  # what reading one document consults besides its own bytes
@@ -177,15 +180,19 @@ def _misplaced_files(data_dir: Path, rel) -> list[Problem]:
 # --- registries -------------------------------------------------------------------------
 
 
-def _load_actors(path: Path, display: str, problems: list[Problem]) -> dict[str, Actor]:
-    actors: dict[str, Actor] = {}
+def _read_registry(path: Path, display: str, problems: list[Problem]):
+    """The parsed actors registry, or None (with the reason in `problems`) when unreadable."""
     if not path.exists():
         problems.append(Problem(display, 1, "thiếu danh mục cơ quan (tạo tệp theo mẫu trong hướng dẫn)"))
-        return actors
+        return None
     loaded = load_yaml_file(path, display)
     problems.extend(loaded.problems)
+    return loaded.value
+
+
+def _load_actors(data, display: str, problems: list[Problem]) -> dict[str, Actor]:
+    actors: dict[str, Actor] = {}
     ctx = Context(display)
-    data = loaded.value
     if data is None:
         return actors
     if not isinstance(data, YMap) or not isinstance(data.get("actors"), YList):

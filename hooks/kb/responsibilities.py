@@ -16,13 +16,12 @@ import json
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import messages
 from .messages import register
 from .model import Actor, Block, Corpus, Document, PartialDate
 from .problems import Problem
-from .yamlload import YList, YMap, load_yaml_file
+from .yamlload import YList, YMap
 
 # Roles an actor can have in an assignment: id → (Vietnamese label, short mark for matrices).
 ROLES: dict[str, tuple[str, str]] = {
@@ -221,13 +220,9 @@ class Group:
 # --- reading (called by the loader) ------------------------------------------------------
 
 
-def load_groups(path: Path, display: str, actors: dict[str, Actor], problems: list[Problem]) -> dict[str, Group]:
-    """The `groups:` list of the actors registry; every actor's `group` must be one of them."""
+def load_groups(data, display: str, actors: dict[str, Actor], problems: list[Problem]) -> dict[str, Group]:
+    """The `groups:` list of the parsed actors registry; every actor's `group` must be one of them."""
     groups: dict[str, Group] = {}
-    if not path.exists():
-        return groups
-    loaded = load_yaml_file(path, display)
-    data = loaded.value
     if not isinstance(data, YMap):
         return groups  # the loader already reported why the file is unreadable
     entries = data.get("groups")
