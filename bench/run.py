@@ -84,8 +84,12 @@ def measure_site(site: Path, doc_ids: list[str]) -> dict:
     )
 
 
-def make_floor(ours: Path, dest: Path) -> Path:
-    """Plain MkDocs project with our generated Markdown pre-written to docs/ and no hooks."""
+def make_floor(ours: Path, dest: Path, material_search: bool = False) -> Path:
+    """Plain MkDocs project with our generated Markdown pre-written to docs/ and no hooks.
+
+    With material_search, the floor also runs Material's own search plugin: what a plain
+    Material site pays for search, to set against our own search index (which `floor` lacks).
+    """
     sys.path.insert(0, str(ours / "hooks"))
     from kb.loader import load_corpus
     from kb.pages import PageGenerator
@@ -103,6 +107,8 @@ def make_floor(ours: Path, dest: Path) -> Path:
     config = re.sub(r"^watch:\n(?:  - .*\n)+", "", config, flags=re.M)
     # our hook marks document pages NOT_IN_NAV; plain MkDocs needs the same as a pattern
     config += "\nnot_in_nav: |\n  /van-ban/*.md\n"
+    if material_search:
+        config = config.replace("plugins: []", "plugins:\n  - search:\n      lang: vi")
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     # pages link to the site zip our hook writes; an empty stand-in keeps those links valid
     zip_path = dest / "docs" / "tai-ve" / "kho-chi-thi-dan-van.zip"
@@ -119,6 +125,8 @@ def run_sizes(sizes: list[int], variants: list[str], repeat: int, work: Path) ->
         projects = {"ours": ours}
         if "floor" in variants:
             projects["floor"] = make_floor(ours, work / f"n{n}" / "floor")
+        if "floor+search" in variants:
+            projects["floor+search"] = make_floor(ours, work / f"n{n}" / "floor-search", material_search=True)
         best: dict[str, tuple[float, float]] = {}
         for _ in range(repeat):
             for variant in variants:  # interleaved: noise hits both
@@ -143,12 +151,12 @@ def _first_ids(project: Path) -> list[str]:
     return [i for _, i in sorted(ids)]
 
 
-HEADER = f"{'N':>6} {'variant':<6} {'time s':>8} {'peak MiB':>9} {'site MiB':>9} {'doc KiB':>8} {'first20 KiB':>11} {'search MiB':>10} {'gz MiB':>7}"
+HEADER = f"{'N':>6} {'variant':<12} {'time s':>8} {'peak MiB':>9} {'site MiB':>9} {'doc KiB':>8} {'first20 KiB':>11} {'search MiB':>10} {'gz MiB':>7}"
 
 
 def _row(r: Result) -> str:
     return (
-        f"{r.n:>6} {r.variant:<6} {r.seconds:>8.2f} {r.peak_mib:>9.0f} {r.site_mib:>9.1f} {r.doc_page_kib:>8.1f} "
+        f"{r.n:>6} {r.variant:<12} {r.seconds:>8.2f} {r.peak_mib:>9.0f} {r.site_mib:>9.1f} {r.doc_page_kib:>8.1f} "
         f"{r.same_docs_kib:>11.2f} {r.search_raw_mib:>10.2f} {r.search_gz_mib:>7.2f}"
     )
 
@@ -161,7 +169,9 @@ def ratios(results: list[Result]) -> list[str]:
         if (n, "ours") in by and (n, "floor") in by:
             lines.append(f"N={n}: ours/floor time {by[n, 'ours'].seconds / by[n, 'floor'].seconds:.3f}, "
                          f"peak {by[n, 'ours'].peak_mib / by[n, 'floor'].peak_mib:.2f}")
-    for variant in ("ours", "floor"):
+        if (n, "ours") in by and (n, "floor+search") in by:
+            lines.append(f"N={n}: ours/(floor+Material search) time {by[n, 'ours'].seconds / by[n, 'floor+search'].seconds:.3f}")
+    for variant in ("ours", "floor", "floor+search"):
         pts = [n for n in sizes if (n, variant) in by]
         if len(pts) >= 2:
             lo, hi = pts[0], pts[-1]
@@ -194,7 +204,7 @@ def profile(n: int, work: Path, top: int) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="100,500,1000,5000", help="comma-separated N values")
-    ap.add_argument("--variants", default="ours,floor", help="ours, floor or both")
+    ap.add_argument("--variants", default="ours,floor", help="any of: ours, floor, floor+search (floor plus Material's search plugin)")
     ap.add_argument("--repeat", type=int, default=1, help="builds per variant and N (best time is kept)")
     ap.add_argument("--work", type=Path, help="keep projects and sites here (default: a temp dir, deleted)")
     ap.add_argument("--json", type=Path, help="also write the results as JSON")
