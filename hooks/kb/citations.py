@@ -367,18 +367,22 @@ def read_links(data: YMap, ctx) -> tuple[tuple[Relation, ...], tuple[ManualCitat
     if aliases is not None and (not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases)):
         report("aliases-not-list", data.line_of("aliases"))
 
+    def entries(key: str, fields: dict, not_list: str, not_map: str, missing_field: str):
+        """The well-formed items of the list `key`: (line, item); the others are reported."""
+        raw = data.get(key)
+        if raw is not None and not isinstance(raw, YList):
+            report(not_list, data.line_of(key))
+        for index, entry in enumerate(raw if isinstance(raw, YList) else []):
+            line = raw.line_of(index)
+            if not isinstance(entry, YMap):
+                report(not_map, line)
+                continue
+            _unknown_keys(entry, set(fields), ctx)
+            if not missing(entry, line, fields, missing_field):
+                yield line, entry
+
     relations: list[Relation] = []
-    raw = data.get("relations")
-    if raw is not None and not isinstance(raw, YList):
-        report("relations-not-list", data.line_of("relations"))
-    for index, entry in enumerate(raw if isinstance(raw, YList) else []):
-        line = raw.line_of(index)
-        if not isinstance(entry, YMap):
-            report("relation-not-map", line)
-            continue
-        _unknown_keys(entry, set(RELATION_FIELDS), ctx)
-        if missing(entry, line, RELATION_FIELDS, "relation-missing-field"):
-            continue
+    for line, entry in entries("relations", RELATION_FIELDS, "relations-not-list", "relation-not-map", "relation-missing-field"):
         kind = entry.get("type")
         if kind not in RELATION_TYPES:
             report("bad-relation-type", entry.line_of("type"), value=kind, choices=", ".join(RELATION_TYPES))
@@ -388,17 +392,9 @@ def read_links(data: YMap, ctx) -> tuple[tuple[Relation, ...], tuple[ManualCitat
             relations.append(Relation(kind, target, _text(entry, "clause", ctx), _text(entry, "note", ctx), line))
 
     manual: list[ManualCitation] = []
-    raw = data.get("citations")
-    if raw is not None and not isinstance(raw, YList):
-        report("citations-not-list", data.line_of("citations"))
-    for index, entry in enumerate(raw if isinstance(raw, YList) else []):
-        line = raw.line_of(index)
-        if not isinstance(entry, YMap):
-            report("manual-citation-not-map", line)
-            continue
-        _unknown_keys(entry, set(MANUAL_CITATION_FIELDS), ctx)
-        if missing(entry, line, MANUAL_CITATION_FIELDS, "manual-citation-missing-field"):
-            continue
+    for line, entry in entries(
+        "citations", MANUAL_CITATION_FIELDS, "citations-not-list", "manual-citation-not-map", "manual-citation-missing-field"
+    ):
         clause = _text(entry, "clause", ctx, required=True)
         text = _text(entry, "text", ctx, required=True)
         ignore = entry.get("ignore", False)
