@@ -20,7 +20,7 @@ from .messages import register
 from .model import Block, CitationRef, Correction, Document, Fact, UNKNOWN_FACT
 from .problems import Problem
 from .vocab import DOCUMENT_TYPES, choices
-from .yamlload import YList, YMap, load_yaml_file
+from .yamlload import YList, YMap, load_yaml_file, registry_items
 
 REGISTRY_FILE = "van-ban-dan-chieu.yml"
 
@@ -432,13 +432,12 @@ def load_registry(path: Path, display: str, problems: list[Problem]) -> dict[str
     data = loaded.value
     if data is None:
         return entries
-    if not isinstance(data, YMap) or not isinstance(data.get("documents"), YList):
+    items = registry_items(data, "documents")
+    if items is None:
         report("cited-registry-shape", getattr(data, "line", 1))
         problems.extend(ctx.problems)
         return entries
-    items: YList = data["documents"]
-    for index, entry in enumerate(items):
-        line = items.line_of(index)
+    for line, entry in items:
         if not isinstance(entry, YMap):
             report("cited-entry-not-map", line)
             continue

@@ -24,7 +24,7 @@ from .model import (
 )
 from .problems import DataError, Problem
 from .vocab import BLOCS, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, STATUSES, choices
-from .yamlload import YList, YMap, load_yaml_file
+from .yamlload import YList, YMap, load_yaml_file, registry_items
 
 DOCUMENTS_DIR = "van-ban"
 REGISTRIES_DIR = "danh-muc"
@@ -195,13 +195,12 @@ def _load_actors(data, display: str, problems: list[Problem]) -> dict[str, Actor
     ctx = Context(display)
     if data is None:
         return actors
-    if not isinstance(data, YMap) or not isinstance(data.get("actors"), YList):
+    entries = registry_items(data, "actors")
+    if entries is None:
         ctx.error(getattr(data, "line", 1), "danh mục cơ quan phải có dạng 'actors:' và một danh sách các mục '- id: ...'")
         problems.extend(ctx.problems)
         return actors
-    entries: YList = data["actors"]
-    for index, entry in enumerate(entries):
-        line = entries.line_of(index)
+    for line, entry in entries:
         if not isinstance(entry, YMap):
             ctx.error(line, "mỗi cơ quan phải là một khối có các trường id, name, short, level, kind")
             continue

@@ -50,6 +50,14 @@ class YList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
+def registry_items(data, key: str) -> list[tuple[int, object]] | None:
+    """The items of a registry's `key:` list with their lines; None when the file is not shaped so."""
+    if not isinstance(data, YMap) or not isinstance(data.get(key), YList):
+        return None
+    items: YList = data[key]
+    return [(items.line_of(index), item) for index, item in enumerate(items)]
+
+
 @dataclass
 class Loaded:
     """Result of reading one file: the value (None on fatal error) and what went wrong."""
