@@ -21,6 +21,7 @@ import argparse
 import gzip
 import json
 import os
+import posixpath
 import re
 import shutil
 import statistics
@@ -55,7 +56,8 @@ class Result:
 def build(project: Path, site: Path) -> tuple[float, float]:
     """One strict build in a child process: (wall seconds, peak RSS MiB of the child)."""
     shutil.rmtree(site, ignore_errors=True)
-    cmd = [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    # no -q: in MkDocs 1.6.1 it hides warnings from --strict, so a build with warnings would pass
+    cmd = [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -98,15 +100,22 @@ def make_floor(ours: Path, dest: Path, material_search: bool = False) -> Path:
     shutil.copytree(ours / "docs", dest / "docs")
     shutil.copytree(ours / "overrides", dest / "overrides")
     corpus, _ = load_corpus(ours / "data", root=ours)
+    from kb_mkdocs import NAV_PAGES
+
+    out_of_nav = set()
     for page in PageGenerator(corpus).pages():
+        if page.src_path not in NAV_PAGES:
+            folder = posixpath.dirname(page.src_path)
+            out_of_nav.add(f"/{folder}/*.md" if folder else f"/{page.src_path}")
         path = dest / "docs" / page.src_path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.content, encoding="utf-8")
     config = (ours / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^hooks:\n(?:  - .*\n)+", "", config, flags=re.M)
     config = re.sub(r"^watch:\n(?:  - .*\n)+", "", config, flags=re.M)
-    # our hook marks document pages NOT_IN_NAV; plain MkDocs needs the same as a pattern
-    config += "\nnot_in_nav: |\n  /van-ban/*.md\n"
+    # our hook marks generated pages outside mkdocs.yml's nav NOT_IN_NAV; plain MkDocs needs
+    # the same as patterns (nav pages stay in the nav whatever the pattern says)
+    config += "\nnot_in_nav: |\n" + "".join(f"  {pattern}\n" for pattern in sorted(out_of_nav))
     if material_search:
         config = config.replace("plugins: []", "plugins:\n  - search:\n      lang: vi")
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Iterable
+from functools import partial
+from typing import Callable, Iterable
 
 from .citation_pages import CitationPages
 from .model import Corpus, DateRange, Document, PartialDate
@@ -21,6 +22,22 @@ class GeneratedPage:
     src_path: str  # docs-relative Markdown path, e.g. "van-ban/x.md"
     content: str
     edit_path: str | None = None  # the data file a maintainer edits (project-relative)
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page whose path is known at once and whose content is rendered when asked for.
+
+    The MkDocs wiring needs every path before it needs any content; keeping the two apart lets
+    it render the contents in another process while MkDocs converts the pages it already has.
+    """
+
+    src_path: str
+    render: Callable[[], str]
+    edit_path: str | None = None
+
+    def generate(self) -> GeneratedPage:
+        return GeneratedPage(self.src_path, self.render(), self.edit_path)
 
 
 def document_path(doc_id: str) -> str:
@@ -99,43 +116,56 @@ class PageGenerator:
         self.responsibilities = ResponsibilityPages(Responsibilities(corpus), self.rows)
 
     def pages(self) -> Iterable[GeneratedPage]:
-        yield self._render("home.md.j2", "index.md", counts=self._counts())
-        yield self._render("list.md.j2", f"{DOCUMENTS_URL}/index.md", rows=self.rows)
+        return (page.generate() for page in self.plan())
+
+    def plan(self) -> list[PlannedPage]:
+        """Every page, in the order MkDocs reads them; contents are rendered on demand."""
+        pages = [
+            self._render("home.md.j2", "index.md", counts=self._counts()),
+            self._render("list.md.j2", f"{DOCUMENTS_URL}/index.md", rows=self.rows),
+        ]
         for facet, title, heading in BROWSE_FACETS:
-            yield self._render(
+            pages.append(self._render(
                 "browse.md.j2",
                 f"duyet/{facet}.md",
                 facet=facet,
                 title=title,
                 heading=heading,
                 groups=self._group(facet),
-            )
+            ))
         for doc in self.documents:
-            yield self.document_page(doc)
-        yield from self.citation_pages.pages()
-        yield from self.responsibilities.pages(self._render, GeneratedPage)
+            pages.append(PlannedPage(document_path(doc.id), partial(self.document_content, doc), edit_path=doc.path))
+        pages.extend(self.citation_pages.pages())
+        pages.extend(self.responsibilities.pages(self._render, PlannedPage))
+        return pages
 
     def document_page(self, doc: Document) -> GeneratedPage:
-        page = self._render(
+        return GeneratedPage(document_path(doc.id), self.document_content(doc), edit_path=doc.path)
+
+    def document_content(self, doc: Document) -> str:
+        return self._render_now(
             "document.md.j2",
             document_path(doc.id),
-            doc=doc,
-            title=display_title(doc),
-            cite=citation_name(doc, self.corpus),
-            issuer=issuer_name(doc, self.corpus),
-            corrections=doc.corrections(),
-            removal_rows=[(REMOVAL_REASONS[r.reason], r.note, len(r.text.split())) for r in doc.removed],
-            heading_level=heading_level,
-            flat_blocks=list(flatten(doc.body)),
-            labels={"type": DOCUMENT_TYPES, "level": LEVELS, "bloc": BLOCS, "status": STATUSES},
-            **self.citation_pages.document_context(doc),
-            responsibilities=self.responsibilities.document_context(doc.id),
+            dict(
+                doc=doc,
+                title=display_title(doc),
+                cite=citation_name(doc, self.corpus),
+                issuer=issuer_name(doc, self.corpus),
+                corrections=doc.corrections(),
+                removal_rows=[(REMOVAL_REASONS[r.reason], r.note, len(r.text.split())) for r in doc.removed],
+                heading_level=heading_level,
+                flat_blocks=list(flatten(doc.body)),
+                labels={"type": DOCUMENT_TYPES, "level": LEVELS, "bloc": BLOCS, "status": STATUSES},
+                **self.citation_pages.document_context(doc),
+                responsibilities=self.responsibilities.document_context(doc.id),
+            ),
         )
-        return GeneratedPage(page.src_path, page.content, edit_path=doc.path)
 
-    def _render(self, template: str, src_path: str, **context) -> GeneratedPage:
-        content = self.env.get_template(template).render(page_path=src_path, **context)
-        return GeneratedPage(src_path, content)
+    def _render(self, template: str, src_path: str, **context) -> PlannedPage:
+        return PlannedPage(src_path, partial(self._render_now, template, src_path, context))
+
+    def _render_now(self, template: str, src_path: str, context: dict) -> str:
+        return self.env.get_template(template).render(page_path=src_path, **context)
 
     def _row(self, doc: Document) -> dict:
         return {

@@ -1,11 +1,12 @@
 """Pages and downloads about responsibilities (trach-nhiem/…), made from one Responsibilities index.
 
-PageGenerator hands us its render function and page class, so this module needs nothing from
-pages.py and the two stay independent.
+PageGenerator hands us its render function and page class (a path and a function that makes
+the content), so this module needs nothing from pages.py and the two stay independent.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable, Iterable
 
 from .loader import ACTOR_KINDS
@@ -94,8 +95,8 @@ class ResponsibilityPages:
             {d: row["title"] for d, row in self.rows.items()},
             {d: row["path"].removesuffix(".md") + ".html" for d, row in self.rows.items()},
         )
-        yield page_class(CSV_PATH, to_csv(rows))
-        yield page_class(JSON_PATH, to_json(rows))
+        yield page_class(CSV_PATH, partial(to_csv, rows))
+        yield page_class(JSON_PATH, partial(to_json, rows))
 
     # Data for templates ----------------------------------------------------------------
 
