@@ -10,7 +10,10 @@ builds, in the same run and interleaved so machine noise hits both alike:
 - ours:  the project as it is (hooks load data/ and generate the pages);
 - floor: plain MkDocs with the same mkdocs.yml, theme, overrides and extensions but no hooks,
          building the very Markdown our generator produced, pre-written to docs/.
-Reported: wall time, peak RSS of the build process, site size, HTML bytes per document page,
+Reported: wall time, CPU time (user + system, the build and its helper processes), peak memory
+(the largest sum of proportional set sizes over the build's process tree, sampled every 0.1 s:
+helper processes share memory with the build copy-on-write, and PSS counts a shared page once
+in total), site size, HTML bytes per document page,
 search index size (raw and gzipped), and the ratios ours/floor and t(N_max)/t(N_min).
 Machines are shared and noisy: trust the ratios of one run, not absolute times across runs.
 """
@@ -28,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -45,7 +49,8 @@ class Result:
     n: int
     variant: str  # ours | floor
     seconds: float
-    peak_mib: float
+    cpu_seconds: float  # user + system of the build and the helper processes it waited for
+    peak_mib: float  # largest sampled PSS sum of the build's process tree
     site_mib: float
     doc_page_kib: float  # mean HTML size of a document page
     same_docs_kib: float  # mean HTML size of the pages of the first SAME_DOCS documents
@@ -53,20 +58,65 @@ class Result:
     search_gz_mib: float
 
 
-def build(project: Path, site: Path) -> tuple[float, float]:
-    """One strict build in a child process: (wall seconds, peak RSS MiB of the child)."""
+def build(project: Path, site: Path) -> tuple[float, float, float]:
+    """One strict build in a child process: (wall seconds, CPU seconds, peak MiB of its process tree)."""
     shutil.rmtree(site, ignore_errors=True)
     # no -q: in MkDocs 1.6.1 it hides warnings from --strict, so a build with warnings would pass
     cmd = [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sampler = _MemorySampler(proc.pid)
+    sampler.start()
+    err = proc.stderr.read().decode() if proc.stderr else ""  # drains the pipe until the build ends
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
+    sampler.stop()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"build of {project} failed:\n{err[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024  # Linux: KiB
+    peak = max(sampler.peak_kib, usage.ru_maxrss)  # ru_maxrss: KiB on Linux, a floor if sampling missed the peak
+    return seconds, usage.ru_utime + usage.ru_stime, peak / 1024
+
+
+class _MemorySampler(threading.Thread):
+    """Largest sum of PSS over a process and its descendants, read from /proc every 0.1 s."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak_kib, self._done = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.1):
+            self.peak_kib = max(self.peak_kib, sum(_pss_kib(p) for p in _tree(self.pid)))
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except OSError:
+            continue
+    return pids
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def measure_site(site: Path, doc_ids: list[str]) -> dict:
@@ -136,15 +186,18 @@ def run_sizes(sizes: list[int], variants: list[str], repeat: int, work: Path) ->
             projects["floor"] = make_floor(ours, work / f"n{n}" / "floor")
         if "floor+search" in variants:
             projects["floor+search"] = make_floor(ours, work / f"n{n}" / "floor-search", material_search=True)
-        best: dict[str, tuple[float, float]] = {}
+        best: dict[str, tuple[float, float, float]] = {}
         for _ in range(repeat):
             for variant in variants:  # interleaved: noise hits both
-                seconds, peak = build(projects[variant], work / f"n{n}" / f"site-{variant}")
+                seconds, cpu, peak = build(projects[variant], work / f"n{n}" / f"site-{variant}")
                 old = best.get(variant)
-                best[variant] = (min(seconds, old[0]) if old else seconds, max(peak, old[1]) if old else peak)
+                if old is None or seconds < old[0]:  # the fastest build, and the largest peak of all
+                    best[variant] = (seconds, cpu, max(peak, old[2]) if old else peak)
+                else:
+                    best[variant] = (old[0], old[1], max(peak, old[2]))
         for variant in variants:
             site = work / f"n{n}" / f"site-{variant}"
-            r = Result(n, variant, best[variant][0], best[variant][1], **measure_site(site, first_ids))
+            r = Result(n, variant, *best[variant], **measure_site(site, first_ids))
             results.append(r)
             print(_row(r), flush=True)
     return results
@@ -160,12 +213,12 @@ def _first_ids(project: Path) -> list[str]:
     return [i for _, i in sorted(ids)]
 
 
-HEADER = f"{'N':>6} {'variant':<12} {'time s':>8} {'peak MiB':>9} {'site MiB':>9} {'doc KiB':>8} {'first20 KiB':>11} {'search MiB':>10} {'gz MiB':>7}"
+HEADER = f"{'N':>6} {'variant':<12} {'time s':>8} {'cpu s':>7} {'peak MiB':>9} {'site MiB':>9} {'doc KiB':>8} {'first20 KiB':>11} {'search MiB':>10} {'gz MiB':>7}"
 
 
 def _row(r: Result) -> str:
     return (
-        f"{r.n:>6} {r.variant:<12} {r.seconds:>8.2f} {r.peak_mib:>9.0f} {r.site_mib:>9.1f} {r.doc_page_kib:>8.1f} "
+        f"{r.n:>6} {r.variant:<12} {r.seconds:>8.2f} {r.cpu_seconds:>7.2f} {r.peak_mib:>9.0f} {r.site_mib:>9.1f} {r.doc_page_kib:>8.1f} "
         f"{r.same_docs_kib:>11.2f} {r.search_raw_mib:>10.2f} {r.search_gz_mib:>7.2f}"
     )
 
@@ -177,6 +230,7 @@ def ratios(results: list[Result]) -> list[str]:
     for n in sizes:
         if (n, "ours") in by and (n, "floor") in by:
             lines.append(f"N={n}: ours/floor time {by[n, 'ours'].seconds / by[n, 'floor'].seconds:.3f}, "
+                         f"CPU {by[n, 'ours'].cpu_seconds / by[n, 'floor'].cpu_seconds:.3f}, "
                          f"peak {by[n, 'ours'].peak_mib / by[n, 'floor'].peak_mib:.2f}")
         if (n, "ours") in by and (n, "floor+search") in by:
             lines.append(f"N={n}: ours/(floor+Material search) time {by[n, 'ours'].seconds / by[n, 'floor+search'].seconds:.3f}")

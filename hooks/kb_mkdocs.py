@@ -13,7 +13,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from kb import forked
 from kb.buildcache import DocumentCache, PageMemory
+from kb.forked import ChildFailed, PageStream
 from kb.guide import GUIDE_PAGE, fill_guide
 from kb.check import load_checked
 from kb.pages import PageGenerator
@@ -35,6 +37,31 @@ class _GeneratedFile(File):
     def is_modified(self) -> bool:  # consulted only by dirty builds
         return not (self.unchanged and os.path.isfile(self.abs_dest_path))
 
+
+class _StreamedFile(_GeneratedFile):
+    """A generated page whose content is rendered in a child process (kb.forked.PageStream) and
+    fetched the first time MkDocs reads it."""
+
+    stream: PageStream
+    _value: str | bytes | None = None
+
+    @property  # type: ignore[override]
+    def _content(self) -> str | bytes:
+        if self._value is None:
+            try:
+                self._value = self.stream.get(self.src_uri)
+            except ChildFailed as exc:
+                raise PluginError(f"Không tạo được trang '{self.src_uri}':\n{exc}") from None
+        return self._value
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._value = value
+
+
+_state: dict = {"command": "build", "stream": None}
+
+
 # Generated pages listed in mkdocs.yml's nav; every other generated page stays out of the
 # nav so that pages do not grow with the corpus.
 NAV_PAGES = {"index.md", "van-ban/index.md", "duyet/co-quan.md", "duyet/cap.md", "duyet/nam.md", "duyet/loai.md", "dan-chieu/index.md", "trach-nhiem/index.md", "trach-nhiem/thoi-han.md"}
@@ -43,7 +70,12 @@ NAV_PAGES = {"index.md", "van-ban/index.md", "duyet/co-quan.md", "duyet/cap.md",
 # Hooks ---------------------------------------------------------------------------------
 
 
-# Load and validate data/, then add one generated file per page.
+def on_startup(*, command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+# Load and validate data/, then add one generated file per page. Under `mkdocs build` the
+# pages' Markdown is rendered in a child process while MkDocs converts the pages before them.
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     try:
@@ -52,12 +84,21 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         raise PluginError(f"Dữ liệu trong data/ có lỗi, chưa tạo trang web:\n{exc}") from None
     for problem in warnings:  # notices (BOM, NFD) were repaired by the loader: they must not fail --strict
         (log.warning if problem.severity == "warning" else log.info)(str(problem))
-    for page in PageGenerator(corpus).pages():
-        inclusion = InclusionLevel.INCLUDED if page.src_path in NAV_PAGES else InclusionLevel.NOT_IN_NAV
-        file = _GeneratedFile.generated(config, page.src_path, content=page.content, inclusion=inclusion)
-        file.unchanged = not _PAGES.changed(page.src_path, page.content)
-        if file.src_uri in files.src_uris:
+    plan = PageGenerator(corpus).plan()
+    stream = None
+    if _state["command"] == "build" and forked.available():
+        stream = _state["stream"] = PageStream((page.src_path, page.render) for page in plan)
+    for page in plan:
+        if page.src_path in files.src_uris:
             raise PluginError(f"Trang '{page.src_path}' vừa được tạo từ dữ liệu vừa có sẵn trong docs/ (xóa một trong hai)")
+        inclusion = InclusionLevel.INCLUDED if page.src_path in NAV_PAGES else InclusionLevel.NOT_IN_NAV
+        if stream is not None:
+            file = _StreamedFile.generated(config, page.src_path, content="", inclusion=inclusion)
+            file.stream, file._value = stream, None
+        else:
+            content = page.render()
+            file = _GeneratedFile.generated(config, page.src_path, content=content, inclusion=inclusion)
+            file.unchanged = not _PAGES.changed(page.src_path, content)
         files.append(file)
     return files
 
@@ -70,3 +111,17 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
         except ValueError as exc:
             raise PluginError(str(exc)) from None
     return markdown
+
+
+def _stop_stream() -> None:
+    if _state["stream"] is not None:
+        _state["stream"].close()
+        _state["stream"] = None
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    _stop_stream()
+
+
+def on_build_error(*, error: Exception) -> None:
+    _stop_stream()

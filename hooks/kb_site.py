@@ -1,23 +1,41 @@
 """MkDocs wiring for site-wide outputs: our search index, forwarding pages for renamed documents,
-and the downloadable zip of the whole site. Logic lives in kb.search_index, kb.redirects, kb.site_zip.
+and the downloadable zip of the whole site. Logic lives in kb.site_outputs, kb.redirects, kb.forked.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from kb import forked
 from kb.problems import DataError
 from kb.redirects import load_redirects, redirect_page
-from kb.search_index import SearchIndex, split_sections
-from kb.site_zip import ZIP_FILE, write_site_zip
+from kb.site_outputs import SiteOutputs
+from kb.site_zip import ZIP_FILE
 
-_state: dict = {"command": "build", "dirty": False, "pages": {}}
+# `outputs` collects search sections (and zip entries) in this process; `worker` does the same
+# in a forked child during `mkdocs build`, so that work overlaps MkDocs' own (kb.forked).
+_state: dict = {"command": "build", "dirty": False, "outputs": None, "worker": None}
+
+
+def _feed(method: str, *args) -> None:
+    if _state["worker"] is not None:
+        _state["worker"].send(method, *args)
+    else:
+        getattr(_state["outputs"], method)(*args)
+
+
+def _stop_worker() -> None:
+    if _state["worker"] is not None:
+        _state["worker"].close()
+        _state["worker"] = None
 
 
 # Hooks ---------------------------------------------------------------------------------
@@ -29,11 +47,17 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _state["dirty"] = dirty
 
 
-# A fresh index per build (serve keeps this module loaded between builds). Under
+# Fresh outputs per build (serve keeps this module loaded between builds). Under
 # `mkdocs serve --dirty` unchanged pages are not rendered again, so what they gave is kept.
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    if not _state["dirty"]:
-        _state["pages"] = {}
+    _stop_worker()
+    make_zip = _state["command"] != "serve"
+    if _state["dirty"] and _state["outputs"] is not None:
+        return
+    if _state["command"] == "build" and forked.available():
+        _state["worker"] = forked.Worker(partial(SiteOutputs, make_zip))
+    else:
+        _state["outputs"] = SiteOutputs(make_zip)
 
 
 # Forwarding pages for renamed documents, and a placeholder for the zip so links to it validate.
@@ -58,16 +82,31 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     options = page.meta.get("search") or {}
     if not options.get("exclude"):
         title = page.title or ""
-        _state["pages"][page.file.dest_uri] = (title, split_sections(f"<h1>{escape(title)}</h1>" if options.get("title_only") else html))
+        _feed("add_content", page.file.dest_uri, title, f"<h1>{escape(title)}</h1>" if options.get("title_only") else html)
     return html
+
+
+# The page as it will be written (after every other handler: lowest priority) goes to the zip.
+@event_priority(-100)
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if _state["command"] != "serve" and output.strip():
+        _feed("add_output", config.site_dir, page.file.dest_uri, output)
+    return output
 
 
 # Write the search index, then pack the finished site (the zip is the last file written).
 def on_post_build(*, config: MkDocsConfig) -> None:
-    site_dir = Path(config.site_dir)
-    index = SearchIndex()
-    for url, (title, sections) in _state["pages"].items():
-        index.add_sections(url, title, sections)
-    index.write(site_dir)
-    if _state["command"] != "serve":
-        write_site_zip(site_dir)
+    try:
+        if _state["worker"] is not None:
+            try:
+                _state["worker"].call("finish", config.site_dir)
+            except forked.ChildFailed as exc:
+                raise PluginError(f"Không ghi được chỉ mục tìm kiếm hoặc tệp zip của trang:\n{exc}") from None
+        else:
+            _state["outputs"].finish(config.site_dir)
+    finally:
+        _stop_worker()
+
+
+def on_build_error(*, error: Exception) -> None:
+    _stop_worker()

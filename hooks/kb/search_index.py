@@ -45,6 +45,7 @@ class Section:
     anchor: str  # "" = top of the page
     label: str  # heading text ("Điểm b khoản 3"), "" for paragraphs and page tops
     text: str  # plain text as readers see it (diacritics kept)
+    folded: str  # label and text folded for matching (kb.search_fold)
 
 
 @dataclass
@@ -55,19 +56,19 @@ class SearchIndex:
     sections: list[Section] = field(default_factory=list)
 
     def add_page(self, url: str, title: str, html: str) -> None:
-        self.add_sections(url, title, split_sections(html))
+        self.add_sections(url, title, searchable_sections(html))
 
     def add_sections(self, url: str, title: str, sections) -> None:
-        """A page already cut by split_sections (kept across `mkdocs serve --dirty` rebuilds)."""
+        """A page already cut and folded by searchable_sections (kept across `serve --dirty` rebuilds)."""
         page = len(self.pages)
         self.pages.append((url, title))
-        for anchor, label, text in sections:
+        for anchor, label, text, folded in sections:
             if text or label:
-                self.sections.append(Section(page, anchor, label, text))
+                self.sections.append(Section(page, anchor, label, text, folded))
 
     def write(self, site_dir: Path) -> list[Path]:
         """Write the index chunks and the text shards; return the paths written."""
-        folded = [fold(f"{s.label} {s.text}") for s in self.sections]  # label counts as text
+        folded = [s.folded for s in self.sections]
         # a page never straddles two chunks, so each chunk carries exactly the pages it needs
         page_starts = {n for n, s in enumerate(self.sections) if n == 0 or s.page != self.sections[n - 1].page}
         chunks = _cut([len(f) for f in folded], CHUNK_CHARS, allowed=page_starts)
@@ -105,6 +106,11 @@ def _cut(sizes: list[int], limit: int, allowed: set[int] | None = None) -> list[
         size += item_size
     ranges.append((start, len(sizes)))
     return ranges
+
+
+def searchable_sections(html: str) -> list[tuple[str, str, str, str]]:
+    """(anchor, label, text, folded) for each section of a page; the label counts as text."""
+    return [(anchor, label, text, fold(f"{label} {text}")) for anchor, label, text in split_sections(html)]
 
 
 def split_sections(html: str) -> list[tuple[str, str, str]]:

@@ -1,21 +1,60 @@
-"""The downloadable copy of the whole site: one zip that opens from disk (file://) after unpacking."""
+"""The downloadable copy of the whole site: one zip that opens from disk (file://) after unpacking.
+
+Pages can be added while the build is still writing the rest (`add`, from the page's final
+HTML), so their compression overlaps with MkDocs' work; `close` adds every other file from disk.
+"""
 
 from __future__ import annotations
 
+import time
 import zipfile
 from pathlib import Path
 
 ZIP_FILE = "tai-ve/kho-chi-thi-dan-van.zip"
 FOLDER = "kho-chi-thi-dan-van"  # everything unpacks into one folder, not into the user's Downloads
+LEVEL = 6
+_REGULAR_FILE = 0o100644 << 16  # what ZipFile.write records for an ordinary file
+
+
+class SiteZip:
+    def __init__(self, site_dir: Path):
+        self.site_dir = Path(site_dir)
+        self.target = self.site_dir / ZIP_FILE
+        self.partial = self.target.with_suffix(".zip.part")
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        self.archive = zipfile.ZipFile(self.partial, "w", zipfile.ZIP_DEFLATED, compresslevel=LEVEL)
+        self.added: dict[str, int] = {}  # site-relative path → size of the bytes added
+        self.when = time.localtime()[:6]
+
+    def add(self, rel_path: str, data: bytes) -> None:
+        """A file's final bytes, before (or after) the build writes the same bytes to disk."""
+        info = zipfile.ZipInfo(f"{FOLDER}/{rel_path}", date_time=self.when)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = _REGULAR_FILE
+        self.archive.writestr(info, data, compresslevel=LEVEL)
+        self.added[rel_path] = len(data)
+
+    def close(self) -> Path:
+        """Add every file of the site not added yet; entries are listed in path order."""
+        files = sorted(p for p in self.site_dir.rglob("*") if p.is_file() and p not in (self.target, self.partial))
+        for path in files:
+            rel = path.relative_to(self.site_dir).as_posix()
+            if rel in self.added:
+                if path.stat().st_size != self.added[rel]:  # something rewrote the page after us
+                    return self._start_over()
+                continue
+            self.archive.write(path, f"{FOLDER}/{rel}")
+        self.archive.filelist.sort(key=lambda info: info.filename)
+        self.archive.close()
+        self.partial.replace(self.target)
+        return self.target
+
+    def _start_over(self) -> Path:
+        self.archive.close()
+        self.partial.unlink()
+        return write_site_zip(self.site_dir)
 
 
 def write_site_zip(site_dir: Path) -> Path:
-    target = site_dir / ZIP_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".zip.part")
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p not in (target, partial))
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        for path in files:
-            archive.write(path, f"{FOLDER}/{path.relative_to(site_dir).as_posix()}")
-    partial.replace(target)
-    return target
+    """The whole zip from what is on disk."""
+    return SiteZip(site_dir).close()

@@ -1,0 +1,149 @@
+"""Work done in a forked child process, so a build uses a second core while MkDocs uses one.
+
+MkDocs converts and renders pages on one core. What our hooks add (rendering the generated
+Markdown, cutting pages into search sections, compressing the site zip) does not have to wait
+for it: two helpers here run that work in a child process, fed through a pipe.
+
+- `PageStream` renders a list of planned pages in the child and hands each content back in
+  order; the caller asks for a page when MkDocs first reads it.
+- `Worker` runs an object's methods in the child: `send` queues a call and returns at once,
+  `call` waits for the result (and reports any error a queued call raised before it).
+
+Only `fork` is used (the child inherits the loaded corpus without copying or pickling it), and
+only where it is safe and pays: Linux, more than one usable core, a process without other
+threads (`mkdocs build`, not `mkdocs serve`), and not switched off with KB_SERIAL=1.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import sys
+import threading
+import traceback
+from typing import Any, Callable, Iterable
+
+SERIAL_SWITCH = "KB_SERIAL"
+
+
+class ChildFailed(RuntimeError):
+    """Work in the child process raised; the message carries the child's traceback."""
+
+
+def available() -> bool:
+    if os.environ.get(SERIAL_SWITCH, "") not in ("", "0"):
+        return False
+    if sys.platform != "linux" or threading.active_count() > 1:
+        return False
+    return len(os.sched_getaffinity(0)) > 1
+
+
+def _context():
+    return multiprocessing.get_context("fork")
+
+
+class PageStream:
+    """Renders `(key, render)` pairs in a child, in order; `get(key)` returns one content."""
+
+    def __init__(self, items: Iterable[tuple[str, Callable[[], str]]]):
+        receiver, sender = _context().Pipe(duplex=False)
+        # objects alive now are shared with the child copy-on-write: keep the collector off them
+        gc.freeze()
+        self._process = _context().Process(target=_render_all, args=(list(items), sender, receiver), name="kb-pages", daemon=True)
+        self._process.start()
+        sender.close()
+        self._conn = receiver
+        self._waiting: dict[str, str] = {}
+
+    def get(self, key: str) -> str:
+        while key not in self._waiting:
+            try:
+                got, content = self._conn.recv()
+            except EOFError:
+                raise ChildFailed(f"the page process ended before sending {key!r}") from None
+            if got is None:
+                raise ChildFailed(content)
+            self._waiting[got] = content
+        return self._waiting.pop(key)
+
+    def close(self) -> None:
+        self._conn.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+
+def _render_all(items: list[tuple[str, Callable[[], str]]], conn, parent_end) -> None:
+    parent_end.close()
+    gc.disable()  # a short life: collecting would only copy shared memory
+    try:
+        for key, render in items:
+            conn.send((key, render()))
+    except BaseException:
+        conn.send((None, traceback.format_exc()))
+    finally:
+        conn.close()
+
+
+class Worker:
+    """An object built and used in a child process; its method calls travel through a pipe."""
+
+    def __init__(self, factory: Callable[[], Any]):
+        parent, child = _context().Pipe(duplex=True)
+        self._process = _context().Process(target=_serve, args=(factory, child, parent), name="kb-worker", daemon=True)
+        self._process.start()
+        child.close()
+        self._conn = parent
+
+    def send(self, method: str, *args) -> None:
+        """Queue a call; errors come back with the next `call`."""
+        self._conn.send((method, args, False))
+
+    def call(self, method: str, *args) -> Any:
+        self._conn.send((method, args, True))
+        try:
+            ok, value = self._conn.recv()
+        except EOFError:
+            raise ChildFailed(f"the worker process ended before answering {method!r}") from None
+        if not ok:
+            raise ChildFailed(value)
+        return value
+
+    def close(self) -> None:
+        try:
+            self._conn.send(_STOP)
+        except OSError:
+            pass  # the child is gone already
+        self._conn.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+_STOP = ("", (), False)
+
+
+def _serve(factory: Callable[[], Any], conn, parent_end) -> None:
+    parent_end.close()
+    failure = None
+    try:
+        target = factory()
+    except BaseException:
+        failure = traceback.format_exc()
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message == _STOP:
+            return
+        method, args, answer = message
+        if failure is None:
+            try:
+                result = getattr(target, method)(*args)
+            except BaseException:
+                failure, result = traceback.format_exc(), None
+        if answer:
+            conn.send((False, failure) if failure else (True, result))
