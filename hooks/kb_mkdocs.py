@@ -39,20 +39,23 @@ class _GeneratedFile(File):
 
 
 class _StreamedFile(_GeneratedFile):
-    """A generated page whose content is rendered in a child process (kb.forked.PageStream) and
-    fetched the first time MkDocs reads it."""
+    """A generated page whose content is rendered in a child process (kb.forked.PageStream).
+
+    The content is read from the stream whenever MkDocs asks and not kept here: MkDocs keeps
+    the page's Markdown itself, and a second copy per page is what a large corpus cannot afford.
+    """
 
     stream: PageStream
     _value: str | bytes | None = None
 
     @property  # type: ignore[override]
     def _content(self) -> str | bytes:
-        if self._value is None:
-            try:
-                self._value = self.stream.get(self.src_uri)
-            except ChildFailed as exc:
-                raise PluginError(f"Không tạo được trang '{self.src_uri}':\n{exc}") from None
-        return self._value
+        if self._value is not None:
+            return self._value
+        try:
+            return self.stream.get(self.src_uri)
+        except ChildFailed as exc:
+            raise PluginError(f"Không tạo được trang '{self.src_uri}':\n{exc}") from None
 
     @_content.setter
     def _content(self, value: str | bytes | None) -> None:
@@ -79,7 +82,9 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     try:
-        corpus, warnings = load_checked(root, cache=_DOCUMENTS)  # the checker's validation, fidelity included
+        # the checker's validation, fidelity included; only `serve` rebuilds, so only it keeps a cache
+        cache = _DOCUMENTS if _state["command"] == "serve" else None
+        corpus, warnings = load_checked(root, cache=cache)
     except DataError as exc:
         raise PluginError(f"Dữ liệu trong data/ có lỗi, chưa tạo trang web:\n{exc}") from None
     for problem in warnings:  # notices (BOM, NFD) were repaired by the loader: they must not fail --strict
@@ -87,6 +92,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     plan = PageGenerator(corpus).plan()
     stream = None
     if _state["command"] == "build" and forked.available():
+        # from here on the child renders; this process drops the corpus when on_files returns
         stream = _state["stream"] = PageStream((page.src_path, page.render) for page in plan)
     for page in plan:
         if page.src_path in files.src_uris:

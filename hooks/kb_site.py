@@ -51,13 +51,14 @@ def on_startup(*, command: str, dirty: bool) -> None:
 # `mkdocs serve --dirty` unchanged pages are not rendered again, so what they gave is kept.
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _stop_worker()
-    make_zip = _state["command"] != "serve"
+    serving = _state["command"] == "serve"
     if _state["dirty"] and _state["outputs"] is not None:
         return
+    outputs = partial(SiteOutputs, config.site_dir, make_zip=not serving, keep_pages=serving)
     if _state["command"] == "build" and forked.available():
-        _state["worker"] = forked.Worker(partial(SiteOutputs, make_zip))
+        _state["worker"] = forked.Worker(outputs)
     else:
-        _state["outputs"] = SiteOutputs(make_zip)
+        _state["outputs"] = outputs()
 
 
 # Forwarding pages for renamed documents, and a placeholder for the zip so links to it validate.
@@ -90,7 +91,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 @event_priority(-100)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if _state["command"] != "serve" and output.strip():
-        _feed("add_output", config.site_dir, page.file.dest_uri, output)
+        _feed("add_output", page.file.dest_uri, output)
     return output
 
 

@@ -149,3 +149,65 @@ def test_a_worker_runs_queued_calls_in_order_and_reports_a_failed_one_at_the_nex
 def test_kb_serial_switches_the_children_off(monkeypatch):
     monkeypatch.setenv("KB_SERIAL", "1")
     assert not forked.available()
+
+
+# The search index is written as pages arrive ---------------------------------------------
+
+
+def _read_script(path: Path):
+    import json
+    import re
+
+    number, body = re.fullmatch(r"window\.\w+\((\d+), (.*)\);\n", path.read_text(encoding="utf-8"), re.S).groups()
+    return int(number), json.loads(body)
+
+
+def test_the_index_written_page_by_page_holds_every_section_once_and_in_order(tmp_path, monkeypatch):
+    from kb import search_index
+
+    monkeypatch.setattr(search_index, "CHUNK_CHARS", 300)  # many small chunks and shards
+    monkeypatch.setattr(search_index, "SHARD_CHARS", 200)
+    rng = random.Random(3)
+    pages = []
+    for n in range(60):
+        sections = [(f"k{i}", f"Khoản {i}", " ".join(rng.choice(["dân", "vận", "chỉ", "thị", "Ủy", "ban"]) for _ in range(rng.randint(0, 30))), "")
+                    for i in range(rng.randint(0, 6))]
+        sections = [(a, label if rng.random() < 0.7 else "", text, fold(f"{label} {text}")) for a, label, text, _ in sections]
+        pages.append((f"van-ban/p{n}.html", f"Trang {n}", sections))
+    written = []
+    index = search_index.SearchIndex(tmp_path, written=lambda path, content: written.append(path))
+    for url, title, sections in pages:
+        index.add_sections(url, title, sections)
+    paths = index.close()
+    assert paths == written and paths[-1].name == "kb-index-0.js"  # chunk 0 (with the totals) last
+
+    chunks = dict(_read_script(p) for p in (tmp_path / "search").glob("kb-index-*.js"))
+    shards = dict(_read_script(p) for p in (tmp_path / "search").glob("kb-text-*.js"))
+    assert sorted(chunks) == list(range(chunks[0]["chunks"])) and len(chunks) > 3
+    assert sorted(shards) == list(range(len(chunks[0]["shardStarts"]))) and len(shards) > 3
+    expected = [(n, a, label, text, folded) for n, (_, _, sections) in enumerate(pages) for a, label, text, folded in sections if text or label]
+    texts = [t for k in sorted(shards) for t in shards[k]]
+    assert [chunks[0]["shardStarts"][k] for k in sorted(shards)] == [sum(len(shards[j]) for j in range(k)) for k in sorted(shards)]
+    got, pages_seen = [], set()
+    for k in sorted(chunks):
+        chunk = chunks[k]
+        assert chunk["first"] == len(got)
+        folded = chunk["folded"].split("\n") if chunk["sections"] else []
+        for (page, anchor, label), f in zip(chunk["sections"], folded, strict=True):
+            url, title = chunk["pages"][page - chunk["firstPage"]]
+            assert (url, title) == pages[page][:2]
+            got.append((page, anchor, label, texts[len(got)], f))
+        chunk_pages = {s[0] for s in chunk["sections"]}
+        assert not chunk_pages & pages_seen  # a page never straddles two chunks
+        pages_seen |= chunk_pages
+    assert got == expected
+
+
+def test_an_empty_index_still_has_chunk_0_and_one_shard(tmp_path):
+    from kb.search_index import SearchIndex
+
+    index = SearchIndex(tmp_path)
+    index.add_sections("trong.html", "Trống", [])
+    index.close()
+    assert _read_script(tmp_path / "search" / "kb-index-0.js")[1]["chunks"] == 1
+    assert _read_script(tmp_path / "search" / "kb-text-0.js")[1] == []

@@ -16,10 +16,12 @@ threads (`mkdocs build`, not `mkdocs serve`), and not switched off with KB_SERIA
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import multiprocessing
 import os
 import sys
+import tempfile
 import threading
 import traceback
 from typing import Any, Callable, Iterable
@@ -44,44 +46,71 @@ def _context():
 
 
 class PageStream:
-    """Renders `(key, render)` pairs in a child, in order; `get(key)` returns one content."""
+    """Renders `(key, render)` pairs in a child, in order; `get(key)` returns one content (read
+    again from the file each time, until `close`).
+
+    The child writes the contents to an unlinked temporary file and sends only (key, offset,
+    length) through the pipe, so it finishes and exits early instead of living, with its copy
+    of the corpus, until the build has read the last page. The build process keeps no
+    reference to the items: once the caller drops its own, the corpus is freed here.
+    """
 
     def __init__(self, items: Iterable[tuple[str, Callable[[], str]]]):
         receiver, sender = _context().Pipe(duplex=False)
+        _widen(sender)
+        self._file = tempfile.TemporaryFile(prefix="kb-pages-")
+        handed = [list(items)]
         # objects alive now are shared with the child copy-on-write: keep the collector off them
         gc.freeze()
-        self._process = _context().Process(target=_render_all, args=(list(items), sender, receiver), name="kb-pages", daemon=True)
+        self._process = _context().Process(
+            target=_render_all, args=(handed, self._file.fileno(), sender, receiver), name="kb-pages", daemon=True
+        )
         self._process.start()
+        handed.clear()
         sender.close()
         self._conn = receiver
-        self._waiting: dict[str, str] = {}
+        self._waiting: dict[str, tuple[int, int]] = {}
 
     def get(self, key: str) -> str:
         while key not in self._waiting:
             try:
-                got, content = self._conn.recv()
+                got, offset, length = self._conn.recv()
             except EOFError:
                 raise ChildFailed(f"the page process ended before sending {key!r}") from None
             if got is None:
-                raise ChildFailed(content)
-            self._waiting[got] = content
-        return self._waiting.pop(key)
+                raise ChildFailed(offset)
+            self._waiting[got] = (offset, length)
+        offset, length = self._waiting[key]
+        return os.pread(self._file.fileno(), length, offset).decode("utf-8")
 
     def close(self) -> None:
         self._conn.close()
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()
+        self._file.close()
 
 
-def _render_all(items: list[tuple[str, Callable[[], str]]], conn, parent_end) -> None:
+def _widen(conn) -> None:
+    """Room in the pipe for thousands of (key, offset, length) messages, so the child never waits."""
+    try:
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (OSError, AttributeError):
+        pass  # a smaller pipe only makes the child wait for the build to read
+
+
+def _render_all(handed: list, fd: int, conn, parent_end) -> None:
     parent_end.close()
     gc.disable()  # a short life: collecting would only copy shared memory
+    offset = 0
     try:
-        for key, render in items:
-            conn.send((key, render()))
+        for key, render in handed.pop():
+            data = render().encode("utf-8")
+            os.pwrite(fd, data, offset)
+            conn.send((key, offset, len(data)))
+            offset += len(data)
     except BaseException:
-        conn.send((None, traceback.format_exc()))
+        conn.send((None, traceback.format_exc(), 0))
     finally:
         conn.close()
 

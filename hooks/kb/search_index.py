@@ -21,6 +21,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .search_fold import fold
 
@@ -44,16 +45,40 @@ class Section:
     page: int
     anchor: str  # "" = top of the page
     label: str  # heading text ("Điểm b khoản 3"), "" for paragraphs and page tops
-    text: str  # plain text as readers see it (diacritics kept)
     folded: str  # label and text folded for matching (kb.search_fold)
 
 
 @dataclass
-class SearchIndex:
-    """Collects the sections of every page during a build and writes the index files once."""
-
-    pages: list[tuple[str, str]] = field(default_factory=list)  # (site-relative url, title)
+class _Chunk:
+    number: int
+    first: int  # number of its first section in the whole index
     sections: list[Section] = field(default_factory=list)
+    size: int = 0  # folded characters
+
+
+@dataclass
+class _Shard:
+    first: int
+    texts: list[str] = field(default_factory=list)  # plain text as readers see it
+    size: int = 0
+
+
+class SearchIndex:
+    """Takes the pages of a build in order and writes the index files under `site_dir`.
+
+    `written(path, content)` is told about every file written (the site zip takes them there).
+    """
+
+    def __init__(self, site_dir: Path, written: Callable[[Path, str], None] | None = None):
+        self.site_dir = Path(site_dir)
+        self.written = written
+        self.pages: list[tuple[str, str]] = []  # (site-relative url, title): small, kept whole
+        self.count = 0  # sections so far
+        self.chunk = _Chunk(0, 0)
+        self.first_chunk: _Chunk | None = None  # chunk 0 waits for the totals
+        self.shard = _Shard(0)
+        self.shard_starts: list[int] = []
+        self.paths: list[Path] = []
 
     def add_page(self, url: str, title: str, html: str) -> None:
         self.add_sections(url, title, searchable_sections(html))
@@ -62,50 +87,65 @@ class SearchIndex:
         """A page already cut and folded by searchable_sections (kept across `serve --dirty` rebuilds)."""
         page = len(self.pages)
         self.pages.append((url, title))
+        page_start = True
         for anchor, label, text, folded in sections:
-            if text or label:
-                self.sections.append(Section(page, anchor, label, text, folded))
+            if not (text or label):
+                continue
+            # a page never straddles two chunks, so each chunk carries exactly the pages it needs
+            if page_start and self.chunk.size >= CHUNK_CHARS:
+                self._end_chunk()
+            page_start = False
+            if self.shard.size >= SHARD_CHARS:
+                self._end_shard()
+            self.chunk.sections.append(Section(page, anchor, label, folded))
+            self.chunk.size += len(folded)
+            self.shard.texts.append(text)
+            self.shard.size += len(text)
+            self.count += 1
 
-    def write(self, site_dir: Path) -> list[Path]:
-        """Write the index chunks and the text shards; return the paths written."""
-        folded = [s.folded for s in self.sections]
-        # a page never straddles two chunks, so each chunk carries exactly the pages it needs
-        page_starts = {n for n, s in enumerate(self.sections) if n == 0 or s.page != self.sections[n - 1].page}
-        chunks = _cut([len(f) for f in folded], CHUNK_CHARS, allowed=page_starts)
-        shards = _cut([len(s.text) for s in self.sections], SHARD_CHARS)
-        written = []
-        for number, (start, end) in enumerate(chunks):
-            sections = self.sections[start:end]
-            first_page = sections[0].page if sections else 0
-            last_page = sections[-1].page if sections else -1
-            chunk = {
-                "version": 3,
-                "chunks": len(chunks),
-                "shardStarts": [first for first, _ in shards] if number == 0 else None,
-                "first": start,
-                "firstPage": first_page,
-                "pages": self.pages[first_page : last_page + 1],
-                "sections": [[s.page, s.anchor, s.label] for s in sections],
-                "folded": "\n".join(folded[start:end]),  # newline = section separator
-            }
-            written.append(_write_script(site_dir / CHUNK_FILE.format(number), f"window.kbSearchChunk({number}, {_json(chunk)});\n"))
-        for number, (start, end) in enumerate(shards):
-            texts = [s.text for s in self.sections[start:end]]
-            written.append(_write_script(site_dir / TEXT_FILE.format(number), f"window.kbSearchText({number}, {_json(texts)});\n"))
-        return written
+    def close(self) -> list[Path]:
+        """Write what is left, then chunk 0; return every path written."""
+        self._end_shard()
+        chunks = self.chunk.number + 1
+        self._end_chunk()
+        assert self.first_chunk is not None
+        self._write_chunk(self.first_chunk, chunks=chunks, shardStarts=self.shard_starts)
+        return self.paths
 
+    def _end_chunk(self) -> None:
+        if self.chunk.number == 0:
+            self.first_chunk = self.chunk
+        else:
+            self._write_chunk(self.chunk, chunks=None, shardStarts=None)
+        self.chunk = _Chunk(self.chunk.number + 1, self.count)
 
-def _cut(sizes: list[int], limit: int, allowed: set[int] | None = None) -> list[tuple[int, int]]:
-    """Consecutive (start, end) ranges of items of about `limit` total size each (at least one
-    range); a range may only start at an index in `allowed`, when given."""
-    ranges, start, size = [], 0, 0
-    for number, item_size in enumerate(sizes):
-        if size >= limit and (allowed is None or number in allowed):
-            ranges.append((start, number))
-            start, size = number, 0
-        size += item_size
-    ranges.append((start, len(sizes)))
-    return ranges
+    def _write_chunk(self, chunk: _Chunk, **totals) -> None:
+        first_page = chunk.sections[0].page if chunk.sections else 0
+        last_page = chunk.sections[-1].page if chunk.sections else -1
+        data = {
+            "version": 3,
+            **totals,
+            "first": chunk.first,
+            "firstPage": first_page,
+            "pages": self.pages[first_page : last_page + 1],
+            "sections": [[s.page, s.anchor, s.label] for s in chunk.sections],
+            "folded": "\n".join(s.folded for s in chunk.sections),  # newline = section separator
+        }
+        self._write(CHUNK_FILE.format(chunk.number), f"window.kbSearchChunk({chunk.number}, {_json(data)});\n")
+
+    def _end_shard(self) -> None:
+        number = len(self.shard_starts)
+        self.shard_starts.append(self.shard.first)
+        self._write(TEXT_FILE.format(number), f"window.kbSearchText({number}, {_json(self.shard.texts)});\n")
+        self.shard = _Shard(self.count)
+
+    def _write(self, rel_path: str, content: str) -> None:
+        path = self.site_dir / rel_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        self.paths.append(path)
+        if self.written is not None:
+            self.written(path, content)
 
 
 def searchable_sections(html: str) -> list[tuple[str, str, str, str]]:
@@ -141,9 +181,3 @@ def plain_text(fragment: str) -> str:
 def _json(value) -> str:
     # "</" would end the <script> element if this were ever inlined; keep files ASCII-safe for file://
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-
-
-def _write_script(path: Path, content: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
-    return path

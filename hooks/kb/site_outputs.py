@@ -1,7 +1,9 @@
 """What is made from the finished pages of a build: our search index and the site zip.
 
-Fed page by page while MkDocs renders (in this process, or in a forked worker: see
-kb.forked), written once at the end.
+Fed page by page while MkDocs renders (in this process, or in a forked worker: see kb.forked).
+In a build, each page goes into the index and the zip at once, so little is held in memory.
+Under `mkdocs serve` (`keep_pages`), the cut pages are kept from one rebuild to the next, because
+`serve --dirty` renders only the pages that changed, and the index is written from all of them.
 """
 
 from __future__ import annotations
@@ -13,28 +15,49 @@ from .site_zip import SiteZip
 
 
 class SiteOutputs:
-    def __init__(self, make_zip: bool):
+    def __init__(self, site_dir: str, make_zip: bool, keep_pages: bool = False):
+        self.site_dir = Path(site_dir)
         self.make_zip = make_zip
-        self.pages: dict[str, tuple[str, list]] = {}  # url → (title, sections), in build order
+        self.kept: dict[str, tuple[str, list]] | None = {} if keep_pages else None  # url → (title, sections)
+        self.index: SearchIndex | None = None
         self.zip: SiteZip | None = None
 
     def add_content(self, url: str, title: str, html: str) -> None:
         """A page's content HTML, cut into sections and folded for search."""
-        self.pages[url] = (title, searchable_sections(html))
+        sections = searchable_sections(html)
+        if self.kept is not None:
+            self.kept[url] = (title, sections)
+        else:
+            self._index().add_sections(url, title, sections)
 
-    def add_output(self, site_dir: str, dest_uri: str, html: str) -> None:
+    def add_output(self, dest_uri: str, html: str) -> None:
         """A page's final HTML, exactly as MkDocs writes it to `dest_uri`."""
         if self.make_zip:
-            if self.zip is None:  # opened only now: the build empties site_dir before pages
-                self.zip = SiteZip(Path(site_dir))
-            self.zip.add(dest_uri, html.encode("utf-8", errors="xmlcharrefreplace"))
+            self._zip().add(dest_uri, html.encode("utf-8", errors="xmlcharrefreplace"))
 
     def finish(self, site_dir: str) -> None:
-        """Write the search index, then pack the finished site (the zip is the last file written)."""
-        index = SearchIndex()
-        for url, (title, sections) in self.pages.items():
+        """Write the rest of the search index, then pack the finished site (the zip is the last file written)."""
+        self.site_dir = Path(site_dir)
+        index = self._index()
+        for url, (title, sections) in (self.kept or {}).items():
             index.add_sections(url, title, sections)
-        index.write(Path(site_dir))
+        index.close()
+        self.index = None
         if self.make_zip:
-            (self.zip or SiteZip(Path(site_dir))).close()
+            self._zip().close()
             self.zip = None
+
+    # Opened on first use: the build empties site_dir after our worker starts.
+    def _index(self) -> SearchIndex:
+        if self.index is None:
+            self.index = SearchIndex(self.site_dir, written=self._index_file_written)
+        return self.index
+
+    def _zip(self) -> SiteZip:
+        if self.zip is None:
+            self.zip = SiteZip(self.site_dir)
+        return self.zip
+
+    def _index_file_written(self, path: Path, content: str) -> None:
+        if self.make_zip:
+            self._zip().add(path.relative_to(self.site_dir).as_posix(), content.encode("utf-8"))
