@@ -670,6 +670,8 @@ def _link_block(block: Block, doc: Document, resolver: _Resolver, manual: list[_
     for start, end, words, target, is_manual in kept:
         out.append(Citation(doc.id, block.anchor, label, block.line, words, target, sentence_around(text, start, end), is_manual))
     segments = _split(block.segments, [(s, e, t) for s, e, _, t, _ in kept if t])
+    if segments is block.segments and items == block.items:
+        return block  # most blocks cite nothing: no copy
     return replace(block, segments=segments, items=items)
 
 

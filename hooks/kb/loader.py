@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -86,6 +87,19 @@ def load_corpus(
     With a `cache` (kept by `mkdocs serve` across rebuilds), files whose bytes and reading
     context did not change since the previous load are not parsed again.
     """
+    # Loading allocates a large, growing, acyclic structure: the cyclic collector would walk it
+    # again and again for nothing (≈ 25 % of the load at 1,000 documents). Paused, not skipped:
+    # whatever cyclic garbage there is gets collected once it runs again.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_corpus(data_dir, root, today, cache)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load_corpus(data_dir: Path, root: Path | None, today: dt.date | None, cache: DocumentCache | None) -> tuple[Corpus, list[Problem]]:
     root = root or data_dir.parent
     today = today or dt.date.today()
     problems: list[Problem] = []

@@ -112,16 +112,19 @@ def load_yaml_file(path: Path, display_path: str) -> Loaded:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         return error(text[: text.index("\x00")].count("\n") + 1, "tệp chứa ký tự NUL: có lẽ không phải tệp văn bản (lưu lại dạng UTF-8)")
-    for number, line_text in enumerate(text.split("\n"), start=1):
-        if len(line_text) > MAX_LINE_LENGTH:
-            return error(
-                number,
-                f"dòng dài {len(line_text)} ký tự, vượt giới hạn {MAX_LINE_LENGTH} "
-                "(ngắt văn bản thành nhiều dòng trong khối '>-' hoặc tách đoạn)",
-            )
-    for number, line_text in enumerate(text.split("\n"), start=1):
-        if "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
-            return error(number, "lỗi cú pháp YAML: " + TAB_HINT)
+    lines = text.split("\n")
+    if max(map(len, lines)) > MAX_LINE_LENGTH:  # one C-level pass; find the line only if needed
+        for number, line_text in enumerate(lines, start=1):
+            if len(line_text) > MAX_LINE_LENGTH:
+                return error(
+                    number,
+                    f"dòng dài {len(line_text)} ký tự, vượt giới hạn {MAX_LINE_LENGTH} "
+                    "(ngắt văn bản thành nhiều dòng trong khối '>-' hoặc tách đoạn)",
+                )
+    if "\t" in text:
+        for number, line_text in enumerate(lines, start=1):
+            if "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
+                return error(number, "lỗi cú pháp YAML: " + TAB_HINT)
     if line := _legacy_mojibake(text):
         return error(
             line,
