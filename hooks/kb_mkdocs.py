@@ -18,6 +18,7 @@ from kb.buildcache import DocumentCache, PageMemory
 from kb.forked import ChildFailed, PageStream
 from kb.guide import GUIDE_PAGE, fill_guide
 from kb.check import load_checked
+from kb.collector import collector_paused
 from kb.pages import PageGenerator
 from kb.problems import DataError
 
@@ -81,19 +82,21 @@ def on_startup(*, command: str, dirty: bool) -> None:
 # pages' Markdown is rendered in a child process while MkDocs converts the pages before them.
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
-    try:
-        # the checker's validation, fidelity included; only `serve` rebuilds, so only it keeps a cache
-        cache = _DOCUMENTS if _state["command"] == "serve" else None
-        corpus, warnings = load_checked(root, cache=cache)
-    except DataError as exc:
-        raise PluginError(f"Dữ liệu trong data/ có lỗi, chưa tạo trang web:\n{exc}") from None
+    with collector_paused():
+        try:
+            # the checker's validation, fidelity included; only `serve` rebuilds, so only it keeps a cache
+            cache = _DOCUMENTS if _state["command"] == "serve" else None
+            corpus, warnings = load_checked(root, cache=cache)
+        except DataError as exc:
+            raise PluginError(f"Dữ liệu trong data/ có lỗi, chưa tạo trang web:\n{exc}") from None
+        plan = PageGenerator(corpus).plan()
+        stream = None
+        if _state["command"] == "build" and forked.available():
+            # from here on the child renders; this process drops the corpus when on_files returns.
+            # Started while the collector is paused: its first run would walk the whole corpus.
+            stream = _state["stream"] = PageStream((page.src_path, page.render) for page in plan)
     for problem in warnings:  # notices (BOM, NFD) were repaired by the loader: they must not fail --strict
         (log.warning if problem.severity == "warning" else log.info)(str(problem))
-    plan = PageGenerator(corpus).plan()
-    stream = None
-    if _state["command"] == "build" and forked.available():
-        # from here on the child renders; this process drops the corpus when on_files returns
-        stream = _state["stream"] = PageStream((page.src_path, page.render) for page in plan)
     for page in plan:
         if page.src_path in files.src_uris:
             raise PluginError(f"Trang '{page.src_path}' vừa được tạo từ dữ liệu vừa có sẵn trong docs/ (xóa một trong hai)")
