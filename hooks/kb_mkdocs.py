@@ -83,15 +83,18 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     with collector_paused():
+        forking = _state["command"] == "build" and forked.available()
         try:
             # the checker's validation, fidelity included; only `serve` rebuilds, so only it keeps a cache
             cache = _DOCUMENTS if _state["command"] == "serve" else None
-            corpus, warnings = load_checked(root, cache=cache)
+            corpus, warnings = load_checked(root, cache=cache, map_files=forked.map_split if forking else None)
         except DataError as exc:
             raise PluginError(f"Dữ liệu trong data/ có lỗi, chưa tạo trang web:\n{exc}") from None
+        except ChildFailed as exc:
+            raise PluginError(f"Không đọc được các tệp trong data/van-ban/:\n{exc}") from None
         plan = PageGenerator(corpus).plan()
         stream = None
-        if _state["command"] == "build" and forked.available():
+        if forking:
             # from here on the child renders; this process drops the corpus when on_files returns.
             # Started while the collector is paused: its first run would walk the whole corpus.
             stream = _state["stream"] = PageStream((page.src_path, page.render) for page in plan)

@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 from kb import forked
+from kb.check import load_checked
+from kb.problems import DataError
 from kb.search_fold import fold, fold_reference
 from kb.search_index import split_sections
 from kb.site_zip import FOLDER, ZIP_FILE, SiteZip
@@ -144,6 +146,58 @@ def test_a_worker_runs_queued_calls_in_order_and_reports_a_failed_one_at_the_nex
     finally:
         worker.close()
     assert not worker._process.is_alive()
+
+
+@needs_spare_core
+@pytest.mark.parametrize("count", [0, 1, 2, 3, 10, 101])
+def test_a_split_map_gives_the_results_in_order_and_really_uses_a_child(count):
+    results = forked.map_split(lambda n: (n * n, os.getpid()), list(range(count)))
+    assert [square for square, _ in results] == [n * n for n in range(count)]
+    if count >= 2:
+        assert len({pid for _, pid in results}) == 2
+
+
+def _fails_on_last(n: int, last: int) -> int:
+    if n == last:
+        raise ValueError("tệp hỏng ở cuối")
+    return n
+
+
+@needs_spare_core
+def test_a_split_map_reports_a_failure_in_the_child_part_with_its_traceback():
+    with pytest.raises(forked.ChildFailed, match="tệp hỏng ở cuối"):
+        forked.map_split(lambda n: _fails_on_last(n, 9), list(range(10)))
+
+
+@needs_spare_core
+def test_a_failure_in_this_process_part_is_raised_as_is_and_leaves_no_child_behind():
+    before = {p.pid for p in __import__("multiprocessing").active_children()}
+    with pytest.raises(ValueError, match="tệp hỏng ở cuối"):
+        forked.map_split(lambda n: _fails_on_last(n, 0), list(range(10)))
+    assert {p.pid for p in __import__("multiprocessing").active_children()} == before
+
+
+@needs_spare_core
+def test_documents_read_in_two_processes_make_the_same_corpus():
+    serial, serial_warnings = load_checked(ROOT)
+    split, split_warnings = load_checked(ROOT, map_files=forked.map_split)
+    assert split.documents == serial.documents
+    assert list(split.documents) == list(serial.documents)
+    assert split_warnings == serial_warnings
+
+
+@needs_spare_core
+def test_a_maintainers_mistake_in_a_file_read_by_the_child_gets_the_same_message(tmp_path):
+    project = copy_project(tmp_path / "du-an")
+    last = sorted((project / "data" / "van-ban").glob("*.yml"))[-1]  # in the child's share
+    last.write_text(last.read_text(encoding="utf-8").replace("\ntitle:", "\ntitle: [chưa đóng\nx:", 1), encoding="utf-8")
+    messages = []
+    for map_files in (None, forked.map_split):
+        with pytest.raises(DataError) as caught:
+            load_checked(project, map_files=map_files)
+        messages.append(str(caught.value))
+    assert messages[0] == messages[1]
+    assert last.name in messages[0]
 
 
 def test_kb_serial_switches_the_children_off(monkeypatch):

@@ -14,27 +14,31 @@ from pathlib import Path
 
 from . import fidelity
 from .buildcache import DocumentCache
-from .loader import SOURCES_DIR, load_corpus
+from .loader import SOURCES_DIR, FileMapper, load_corpus
 from .model import Corpus
 from .problems import DataError, Problem
 
 
-def validate(root: Path, cache: DocumentCache | None = None) -> tuple[Corpus | None, list[Problem]]:
+def validate(
+    root: Path, cache: DocumentCache | None = None, map_files: FileMapper | None = None
+) -> tuple[Corpus | None, list[Problem]]:
     """Everything the build validates, plus the no-word-lost check against each source text."""
     data_dir = root / "data"
     try:
-        corpus, problems = load_corpus(data_dir, root=root, cache=cache)
+        corpus, problems = load_corpus(data_dir, root=root, cache=cache, map_files=map_files)
     except DataError as exc:
         return None, list(exc.problems)
     return corpus, sorted(problems + fidelity_problems(corpus, data_dir / SOURCES_DIR))
 
 
-def load_checked(root: Path, cache: DocumentCache | None = None) -> tuple[Corpus, list[Problem]]:
+def load_checked(
+    root: Path, cache: DocumentCache | None = None, map_files: FileMapper | None = None
+) -> tuple[Corpus, list[Problem]]:
     """The corpus and its warnings, exactly as the checker sees it; DataError listing every problem otherwise.
 
     The site build uses this, so a data set the checker refuses is never published.
     """
-    corpus, problems = validate(root, cache)
+    corpus, problems = validate(root, cache, map_files)
     if corpus is None or any(p.is_error for p in problems):
         raise DataError(problems)
     return corpus, problems

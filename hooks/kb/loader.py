@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 from . import citations, markup, responsibilities
 from .buildcache import DocumentCache, fingerprint
@@ -79,19 +80,35 @@ class Context:
         self.problems.append(Problem(self.path, line, message, "warning"))
 
 
+# `map_files(read, paths)` returns `[read(path) for path in paths]`, in order
+FileMapper = Callable[[Callable[[Path], Any], list[Path]], list]
+
+
 def load_corpus(
-    data_dir: Path, root: Path | None = None, today: dt.date | None = None, cache: DocumentCache | None = None
+    data_dir: Path,
+    root: Path | None = None,
+    today: dt.date | None = None,
+    cache: DocumentCache | None = None,
+    map_files: FileMapper | None = None,
 ) -> tuple[Corpus, list[Problem]]:
     """Load data/; raise DataError listing every error. Returns the corpus and the warnings.
 
     With a `cache` (kept by `mkdocs serve` across rebuilds), files whose bytes and reading
-    context did not change since the previous load are not parsed again.
+    context did not change since the previous load are not parsed again. `map_files` reads
+    the document files, each on its own (the build passes one that uses a second core); the
+    result is the same as reading them one after another.
     """
     with collector_paused():
-        return _load_corpus(data_dir, root, today, cache)
+        return _load_corpus(data_dir, root, today, cache, map_files or _map_serially)
 
 
-def _load_corpus(data_dir: Path, root: Path | None, today: dt.date | None, cache: DocumentCache | None) -> tuple[Corpus, list[Problem]]:
+def _map_serially(read, paths):
+    return [read(path) for path in paths]
+
+
+def _load_corpus(
+    data_dir: Path, root: Path | None, today: dt.date | None, cache: DocumentCache | None, map_files: FileMapper
+) -> tuple[Corpus, list[Problem]]:
     root = root or data_dir.parent
     today = today or dt.date.today()
     problems: list[Problem] = []
@@ -119,17 +136,23 @@ def _load_corpus(data_dir: Path, root: Path | None, today: dt.date | None, cache
         )
     documents: dict[str, Document] = {}
     paths = sorted((data_dir / DOCUMENTS_DIR).glob("*.yml"))
-    for path in paths:
-        display = rel(path)
-        if cache is None:
-            doc, file_problems = _read_document_file(path, display, actors, today, sources_dir)
-        else:
+
+    def read(path: Path) -> tuple[Document | None, tuple[Problem, ...]]:
+        return _read_document_file(path, rel(path), actors, today, sources_dir)
+
+    if cache is None:
+        results = map_files(read, paths)
+    else:
+        results = []
+        for path in paths:
             key = fingerprint(path.read_bytes(), context_key)
-            hit = cache.get(display, key)
+            hit = cache.get(rel(path), key)
             if hit is None:
-                hit = _read_document_file(path, display, actors, today, sources_dir)
-                cache.put(display, key, hit)
-            doc, file_problems = hit
+                hit = read(path)
+                cache.put(rel(path), key, hit)
+            results.append(hit)
+    for path, (doc, file_problems) in zip(paths, results):
+        display = rel(path)
         problems.extend(file_problems)
         if doc is not None:
             if doc.id in documents:
