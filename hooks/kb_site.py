@@ -22,7 +22,7 @@ from kb.site_zip import ZIP_FILE
 
 # `outputs` collects search sections (and zip entries) in this process; `worker` does the same
 # in a forked child during `mkdocs build`, so that work overlaps MkDocs' own (kb.forked).
-_state: dict = {"command": "build", "dirty": False, "outputs": None, "worker": None}
+_state: dict = {"command": "build", "dirty": False, "outputs": None, "worker": None, "written": None}
 
 
 def _feed(method: str, *args) -> None:
@@ -51,6 +51,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 # `mkdocs serve --dirty` unchanged pages are not rendered again, so what they gave is kept.
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _stop_worker()
+    _state["written"] = None
     serving = _state["command"] == "serve"
     if _state["dirty"] and _state["outputs"] is not None:
         return
@@ -87,16 +88,25 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html
 
 
-# The page as it will be written (after every other handler: lowest priority) goes to the zip.
+# MkDocs writes each page right after this event: the page before this one is on disk now
+# and goes to the zip, read back by the worker (sending a path costs the build nothing).
 @event_priority(-100)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    if _state["command"] != "serve" and output.strip():
-        _feed("add_output", page.file.dest_uri, output)
+    if _state["command"] != "serve":
+        _zip_written_page()
+        _state["written"] = page.file.dest_uri
     return output
+
+
+def _zip_written_page() -> None:
+    if _state["written"] is not None:
+        _feed("add_written", _state["written"])
+        _state["written"] = None
 
 
 # Write the search index, then pack the finished site (the zip is the last file written).
 def on_post_build(*, config: MkDocsConfig) -> None:
+    _zip_written_page()
     try:
         if _state["worker"] is not None:
             try:

@@ -30,10 +30,17 @@ class SiteOutputs:
         else:
             self._index().add_sections(url, title, sections)
 
-    def add_output(self, dest_uri: str, html: str) -> None:
-        """A page's final HTML, exactly as MkDocs writes it to `dest_uri`."""
+    def add_written(self, dest_uri: str) -> None:
+        """A page MkDocs has just written to `dest_uri`, read back from disk (the page cache) into
+        the zip: the build process then sends a path, not the page, and the zip holds exactly the
+        bytes written. A page not written (MkDocs skips empty pages) is left to `finish`.
+        """
         if self.make_zip:
-            self._zip().add(dest_uri, html.encode("utf-8", errors="xmlcharrefreplace"))
+            try:
+                data = (self.site_dir / dest_uri).read_bytes()
+            except FileNotFoundError:
+                return
+            self._zip().add(dest_uri, data)
 
     def finish(self, site_dir: str) -> None:
         """Write the rest of the search index, then pack the finished site (the zip is the last file written)."""

@@ -1,7 +1,8 @@
 """The downloadable copy of the whole site: one zip that opens from disk (file://) after unpacking.
 
-Pages can be added while the build is still writing the rest (`add`, from the page's final
-HTML), so their compression overlaps with MkDocs' work; `close` adds every other file from disk.
+Pages can be added while the build is still writing the rest (`add`, a page read back as soon
+as it is written), so their compression overlaps with MkDocs' work; `close` adds every other
+file from disk.
 """
 
 from __future__ import annotations
