@@ -149,7 +149,20 @@ register(
 )
 register("yaml-unclosed-quote", "yaml", "Thiếu dấu ngoặc kép đóng", "lỗi cú pháp YAML: chuỗi trong dấu ngoặc kép chưa được đóng (thêm dấu \" ở cuối)")
 register("yaml-indent", "yaml", "Thụt lề không thẳng hàng", "lỗi cú pháp YAML: thụt lề không thẳng hàng (các trường cùng cấp phải thụt lề bằng nhau)")
-register("yaml-syntax", "yaml", "Lỗi cú pháp YAML khác", "lỗi cú pháp YAML: {detail}", {"detail": "thiếu dấu ':' sau tên trường (dạng đúng: 'ten_truong: gia_tri')"})
+register(
+    "yaml-bracket", "yaml", "Giá trị bắt đầu bằng dấu ngoặc '[' hoặc '{'",
+    "lỗi cú pháp YAML: giá trị bắt đầu bằng dấu ngoặc '[' hoặc '{{' nên YAML hiểu là một danh sách (đặt cả giá trị trong dấu ngoặc "
+    "kép \"...\"; nếu đúng là danh sách thì đóng ngoặc và ngăn các mục bằng dấu phẩy)",
+    fix="Ví dụ 'title: [Dự thảo] Chỉ thị về …' phải viết 'title: \"[Dự thảo] Chỉ thị về …\"'.",
+)
+register(
+    "yaml-reserved-char", "yaml", "Giá trị bắt đầu bằng ký tự dành riêng",
+    "lỗi cú pháp YAML: giá trị bắt đầu bằng ký tự YAML dành riêng ('@', '`' hoặc '%') (đặt cả giá trị trong dấu ngoặc kép \"...\")",
+)
+register(
+    "yaml-syntax", "yaml", "Lỗi cú pháp YAML khác", "lỗi cú pháp YAML: {detail}", {"detail": "thiếu dấu ':' sau tên trường (dạng đúng: 'ten_truong: gia_tri')"},
+    fix="Khi không có lời khuyên riêng, thông báo chép nguyên văn lời của trình đọc YAML (tiếng Anh) trong «…», kèm cách kiểm tra.",
+)
 register("alias", "yaml", "Neo/bí danh YAML", "không được dùng neo/bí danh YAML ('&', '*', '<<'): hãy viết đầy đủ giá trị")
 register("duplicate-key", "yaml", "Một trường viết hai lần", "trường '{key}' xuất hiện hai lần trong cùng một khối (xóa một trong hai)", {"key": "status"})
 

@@ -72,6 +72,19 @@ class _AliasRefused(Exception):
 
 
 # Vietnamese explanations for the YAML parser's English problems; the first match wins.
+BRACKET_HINT = (
+    "giá trị bắt đầu bằng dấu ngoặc '[' hoặc '{' nên YAML hiểu là một danh sách (đặt cả giá trị trong dấu ngoặc "
+    "kép \"...\"; nếu đúng là danh sách thì đóng ngoặc và ngăn các mục bằng dấu phẩy)"
+)
+RESERVED_CHARACTER_HINT = "giá trị bắt đầu bằng ký tự YAML dành riêng ('@', '`' hoặc '%') (đặt cả giá trị trong dấu ngoặc kép \"...\")"
+# what the parser says when no hint above applies: its own words, inside a Vietnamese sentence with a fix
+UNKNOWN_SYNTAX_HINT = (
+    "YAML không đọc được chỗ này (trình đọc YAML báo: «{problem}»); kiểm tra dấu ngoặc, dấu ':' và thụt lề "
+    "quanh dòng này, hoặc đặt giá trị trong dấu ngoặc kép \"...\""
+)
+# a value that opens with '[' or '{' (YAML reads a list or a mapping there)
+_BRACKET_VALUE = re.compile(r"^\s*(?:-\s+)?[^\s#:\[{][^:]*:\s+([\[{].*?)\s*$")
+
 _PARSER_HINTS: list[tuple[str, str]] = [
     (r"found character '\\t'", "có ký tự Tab: YAML chỉ cho phép thụt lề bằng dấu cách (thay Tab bằng 2 dấu cách)"),
     (r"mapping values are not allowed", "có dấu ': ' ở chỗ không được phép (đặt cả giá trị trong dấu ngoặc kép \"...\" hoặc dùng khối '>-')"),
@@ -81,6 +94,8 @@ _PARSER_HINTS: list[tuple[str, str]] = [
     (r"did not find expected key|expected <block end>", "thụt lề không thẳng hàng (các trường cùng cấp phải thụt lề bằng nhau)"),
     (r"did not find expected '-' indicator", "thụt lề của danh sách không thẳng hàng (các mục '- ' phải thẳng cột)"),
     (r"found duplicate anchor|found character '[*&]'", "có neo/bí danh YAML ('&', '*'): không được dùng (viết đầy đủ giá trị)"),
+    (r"did not find expected ',' or '[\]}]'", BRACKET_HINT),
+    (r"found character that cannot start any token", RESERVED_CHARACTER_HINT),
 ]
 
 
@@ -151,10 +166,14 @@ def load_yaml_file(path: Path, display_path: str) -> Loaded:
         mark = exc.problem_mark or exc.context_mark
         if "could not find expected ':'" in str(exc.problem) and exc.context_mark:
             mark = exc.context_mark  # the parser notices on the next line; the key without ':' is here
+        if "while parsing a flow" in str(exc.context) and exc.context_mark:
+            mark = exc.context_mark  # an unclosed '[' or '{' is noticed lines later; point at where it opened
         line = mark.line + 1 if mark else 1
         unclosed = _unclosed_quote(text, line)
         if unclosed:
             return error(unclosed, "lỗi cú pháp YAML: " + UNCLOSED_QUOTE_HINT)
+        if _text_in_brackets(text, line):
+            return error(line, "lỗi cú pháp YAML: " + BRACKET_HINT)
         return error(line, "lỗi cú pháp YAML: " + _explain(str(exc.problem or exc)))
     except yaml.YAMLError as exc:
         return error(1, "lỗi cú pháp YAML: " + _explain(str(exc)))
@@ -203,11 +222,22 @@ def _legacy_mojibake(text: str) -> int | None:
     return None
 
 
+def _text_in_brackets(text: str, line: int) -> bool:
+    """Whether the value on `line` opens with '[' or '{' but is not one closed list: text such as
+    "[Dự thảo] Chỉ thị …" that YAML tries to read as a list."""
+    lines = text.split("\n")
+    found = _BRACKET_VALUE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if not found:
+        return False
+    value = found.group(1)
+    return not value.endswith("]" if value.startswith("[") else "}")
+
+
 def _explain(problem: str) -> str:
     for pattern, hint in _PARSER_HINTS:
         if re.search(pattern, problem):
             return hint
-    return problem
+    return UNKNOWN_SYNTAX_HINT.format(problem=problem.strip())
 
 
 class _DuplicateKey(Exception):
