@@ -91,7 +91,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         except DataError as exc:
             raise PluginError(f"Dữ liệu trong data/ có lỗi, chưa tạo trang web:\n{exc}") from None
         except ChildFailed as exc:
-            raise PluginError(f"Không đọc được các tệp trong data/van-ban/:\n{exc}") from None
+            # a fault of the program, not of the data (data mistakes come back as DataError above)
+            raise PluginError(f"Chương trình gặp lỗi khi đọc các tệp trong data/van-ban/ (không phải lỗi dữ liệu; gửi nội dung dưới đây cho người bảo trì):\n{exc}") from None
         plan = PageGenerator(corpus).plan()
         stream = None
         if forking:

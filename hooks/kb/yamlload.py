@@ -71,7 +71,9 @@ class _AliasRefused(Exception):
         self.line = line
 
 
-# Vietnamese explanations for the YAML parser's English problems; the first match wins.
+# What a syntax message says after 'lỗi cú pháp YAML: ' (kb/messages.py lists the same words for the guide)
+TAB_HINT = "có ký tự Tab: YAML chỉ cho phép thụt lề bằng dấu cách (thay Tab bằng 2 dấu cách)"
+UNCLOSED_QUOTE_HINT = "chuỗi trong dấu ngoặc kép chưa được đóng (thêm dấu \" ở cuối)"
 BRACKET_HINT = (
     "giá trị bắt đầu bằng dấu ngoặc '[' hoặc '{' nên YAML hiểu là một danh sách (đặt cả giá trị trong dấu ngoặc "
     "kép \"...\"; nếu đúng là danh sách thì đóng ngoặc và ngăn các mục bằng dấu phẩy)"
@@ -85,12 +87,13 @@ UNKNOWN_SYNTAX_HINT = (
 # a value that opens with '[' or '{' (YAML reads a list or a mapping there)
 _BRACKET_VALUE = re.compile(r"^\s*(?:-\s+)?[^\s#:\[{][^:]*:\s+([\[{].*?)\s*$")
 
+# Vietnamese explanations for the YAML parser's English problems; the first match wins.
 _PARSER_HINTS: list[tuple[str, str]] = [
-    (r"found character '\\t'", "có ký tự Tab: YAML chỉ cho phép thụt lề bằng dấu cách (thay Tab bằng 2 dấu cách)"),
+    (r"found character '\\t'", TAB_HINT),
     (r"mapping values are not allowed", "có dấu ': ' ở chỗ không được phép (đặt cả giá trị trong dấu ngoặc kép \"...\" hoặc dùng khối '>-')"),
     (r"could not find expected ':'", "thiếu dấu ':' sau tên trường (dạng đúng: 'ten_truong: gia_tri')"),
     (r"found undefined alias|found unknown escape", "có ký tự đặc biệt không hợp lệ (đặt giá trị trong dấu ngoặc kép và kiểm tra dấu '\\')"),
-    (r"while scanning a quoted scalar", "chuỗi trong dấu ngoặc kép chưa được đóng (thêm dấu \" ở cuối)"),
+    (r"while scanning a quoted scalar", UNCLOSED_QUOTE_HINT),
     (r"did not find expected key|expected <block end>", "thụt lề không thẳng hàng (các trường cùng cấp phải thụt lề bằng nhau)"),
     (r"did not find expected '-' indicator", "thụt lề của danh sách không thẳng hàng (các mục '- ' phải thẳng cột)"),
     (r"found duplicate anchor|found character '[*&]'", "có neo/bí danh YAML ('&', '*'): không được dùng (viết đầy đủ giá trị)"),
@@ -188,8 +191,6 @@ def load_yaml_file(path: Path, display_path: str) -> Loaded:
     return Loaded(value, problems)
 
 
-TAB_HINT = "có ký tự Tab: YAML chỉ cho phép thụt lề bằng dấu cách (thay Tab bằng 2 dấu cách)"
-UNCLOSED_QUOTE_HINT = "chuỗi trong dấu ngoặc kép chưa được đóng (thêm dấu \" ở cuối)"
 _QUOTED_VALUE = re.compile(r'^\s*(?:-\s+)?(?:[\w.-]+:\s+)?"')
 
 
