@@ -7,6 +7,7 @@ does all of it in the build process. Readers and maintainers must not be able to
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import subprocess
@@ -185,10 +186,10 @@ def test_a_split_map_reports_a_failure_in_the_child_part_with_its_traceback():
 
 @needs_spare_core
 def test_a_failure_in_this_process_part_is_raised_as_is_and_leaves_no_child_behind():
-    before = {p.pid for p in __import__("multiprocessing").active_children()}
+    before = {p.pid for p in multiprocessing.active_children()}
     with pytest.raises(ValueError, match="tệp hỏng ở cuối"):
         forked.map_split(lambda n: _fails_on_last(n, 0), list(range(10)))
-    assert {p.pid for p in __import__("multiprocessing").active_children()} == before
+    assert {p.pid for p in multiprocessing.active_children()} == before
 
 
 @needs_spare_core
