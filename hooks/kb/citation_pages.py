@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .citations import RELATION_TYPES, Citation, CitationIndex, CitedDocument
+from .labels import display_title, document_path, issuer_name, sort_date
 from .model import Corpus, Document, PartialDate
 from .vocab import DOCUMENT_TYPES, UNKNOWN
 
@@ -37,8 +38,6 @@ class CitationPages:
     """Builds the citation pages and the per-document context from one resolved CitationIndex."""
 
     def __init__(self, corpus: Corpus, render):
-        from .pages import display_title, document_path, issuer_name, sort_date
-
         self.corpus = corpus
         self.render = render  # PageGenerator._render(template, src_path, **context)
         self.index: CitationIndex = corpus.citations or CitationIndex({}, (), ())

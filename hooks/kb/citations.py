@@ -12,12 +12,27 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import messages
+from .fields import ID_PATTERN, Context, parse_date
+from .fields import text as _text
+from .fields import unknown_keys as _unknown_keys
 from .messages import register
-from .model import Block, CitationRef, Correction, Document, Fact, UNKNOWN_FACT
+from .model import (
+    Block,
+    Citation,
+    CitationIndex,
+    CitationRef,
+    CitedDocument,
+    Correction,
+    Document,
+    Fact,
+    ManualCitation,
+    Relation,
+    UNKNOWN_FACT,
+)
 from .problems import Problem
 from .vocab import DOCUMENT_TYPES, choices
 from .yamlload import YList, YMap, load_yaml_file, registry_items
@@ -158,77 +173,6 @@ del G
 # Records -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CitedDocument:
-    """An entry of the registry: a document the texts cite (maybe itself a KB document)."""
-
-    id: str
-    type: str
-    number: Fact
-    issuer: Fact
-    issued: Fact
-    title: Fact
-    aliases: tuple[str, ...]
-    document: str | None  # id of the KB document that IS this entry, if any
-    line: int
-    aliases_line: int = 0
-
-    @property
-    def target(self) -> str:
-        """Where citations of this entry point: the KB document if there is one."""
-        return self.document or self.id
-
-
-@dataclass(frozen=True)
-class Citation:
-    """One place where a document cites another."""
-
-    source: str  # citing document id
-    anchor: str | None  # anchor of the citing block (None: the title lines at the top)
-    label: str | None  # "Điểm b khoản 3"
-    line: int  # line of the block in the citing file
-    text: str  # the words as they stand in the text
-    target: str | None  # canonical id; None when unresolved
-    sentence: str  # the sentence around the citation
-    manual: bool = False
-
-
-@dataclass(frozen=True)
-class Relation:
-    """A typed relation stated in a document file: this document <type> target."""
-
-    type: str
-    target: str
-    clause: str | None
-    note: str | None
-    line: int
-
-
-@dataclass(frozen=True)
-class ManualCitation:
-    """A hand-made correction of detection: add a citation, or ignore a false one."""
-
-    clause: str
-    text: str
-    target: str | None
-    ignore: bool
-    line: int
-
-
-@dataclass(frozen=True)
-class CitationIndex:
-    """The result of resolution: registry entries, every citation, every relation."""
-
-    entries: dict[str, CitedDocument]
-    citations: tuple[Citation, ...]
-    relations: tuple[tuple[str, Relation], ...]  # (stating document id, relation)
-    by_target: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
-
-    @property
-    def unresolved(self) -> tuple[Citation, ...]:
-        return tuple(c for c in self.citations if c.target is None)
-
-
 # Detection -----------------------------------------------------------------------------
 
 # Type words as the texts write them; longer names first so "Nghị quyết liên tịch" wins.
@@ -350,8 +294,6 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 def read_links(data: YMap, ctx) -> tuple[tuple[Relation, ...], tuple[ManualCitation, ...]]:
     """Read and check the shape of a document's `relations:` and `citations:` (targets are checked later)."""
-    from .loader import _text, _unknown_keys  # late: the loader imports this module
-
     def report(code: str, line: int, /, **values) -> None:
         ctx.problems.append(messages.problem(code, ctx.path, line, **values))
 
@@ -417,8 +359,6 @@ REGISTRY_FIELDS = {"id", "type", "number", "issuer", "issued", "title", "aliases
 
 def load_registry(path: Path, display: str, problems: list[Problem]) -> dict[str, CitedDocument]:
     """Read data/danh-muc/van-ban-dan-chieu.yml; every problem names the file and line."""
-    from .loader import ID_PATTERN, Context, _unknown_keys, parse_date
-
     entries: dict[str, CitedDocument] = {}
     if not path.exists():
         return entries

@@ -5,13 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from . import citations, markup, responsibilities
 from .buildcache import DocumentCache, fingerprint
 from .collector import collector_paused
+from .fields import ID_PATTERN, Context, parse_date
+from .fields import fact as _fact
+from .fields import text as _text
+from .fields import type_name as _type_name
+from .fields import unknown_keys as _unknown_keys
 from .model import (
     Actor,
     Block,
@@ -25,14 +30,13 @@ from .model import (
     UNKNOWN_FACT,
 )
 from .problems import DataError, Problem
-from .vocab import BLOCS, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, STATUSES, choices
+from .vocab import ACTOR_KINDS, BLOCS, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, STATUSES, choices
 from .yamlload import YList, YMap, load_yaml_file, registry_items
 
 DOCUMENTS_DIR = "van-ban"
 REGISTRIES_DIR = "danh-muc"
 SOURCES_DIR = "nguon"  # raw source texts, kept for the fidelity check
 ACTORS_FILE = "co-quan.yml"
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Every top-level key of a document file: (required, Vietnamese description for messages and the guide).
 DOCUMENT_FIELDS: dict[str, tuple[bool, str]] = {
@@ -60,24 +64,9 @@ DOCUMENT_FIELDS: dict[str, tuple[bool, str]] = {
 
 RESERVED_ID_PREFIX = "kb-"  # anchors the generator adds to every page (kb-thuoc-tinh, kb-sua-loi, …)
 BLOCK_KINDS = ("heading", "p", "clause", "section", "signature")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _NUMBERED = re.compile(r"^(\d+)[.\-/)]?$")
 _LETTERED = re.compile(r"^([a-zđ])[).]$")
 _BULLET = re.compile(r"^[-–•+]$")
-
-
-@dataclass
-class Context:
-    """Where we are while reading one file; collects its problems."""
-
-    path: str
-    problems: list[Problem] = field(default_factory=list)
-
-    def error(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
-
-    def warn(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message, "warning"))
 
 
 # `map_files(read, paths)` returns `[read(path) for path in paths]`, in order
@@ -265,13 +254,6 @@ def _load_actors(data, display: str, problems: list[Problem]) -> dict[str, Actor
     return actors
 
 
-ACTOR_KINDS: dict[str, str] = {
-    "dang": "Tổ chức Đảng",
-    "chinh-quyen": "Cơ quan chính quyền",
-    "mat-tran": "Mặt trận, đoàn thể",
-    "ca-nhan": "Cá nhân, chức danh",
-    "khac": "Khác",
-}
 
 
 # --- documents --------------------------------------------------------------------------
@@ -360,70 +342,6 @@ def _read_document(
     )
 
 
-def _unknown_keys(mapping: YMap, allowed: set[str], ctx: Context) -> None:
-    for key in mapping:
-        if key not in allowed:
-            hint = _closest(key, allowed)
-            suggestion = f"có phải ý bạn là '{hint}'?" if hint else f"các trường hợp lệ: {', '.join(sorted(allowed))}"
-            ctx.error(mapping.line_of(key), f"trường lạ '{key}' ({suggestion})")
-
-
-def _closest(word: str, options: set[str]) -> str | None:
-    import difflib
-
-    match = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
-    return match[0] if match else None
-
-
-def _text(mapping: YMap, key: str, ctx: Context, required: bool = False) -> str | None:
-    value = mapping.get(key)
-    if value is None:
-        if required and key in mapping:  # a missing key is reported once, as a missing field
-            ctx.error(mapping.line_of(key), f"trường '{key}' không được để trống")
-        return None
-    if not isinstance(value, str):
-        ctx.error(mapping.line_of(key), f"trường '{key}' phải là chuỗi chữ, không phải {_type_name(value)} (đặt giá trị trong dấu ngoặc kép)")
-        return None
-    if required and not value.strip():
-        ctx.error(mapping.line_of(key), f"trường '{key}' không được để trống")
-        return None
-    return value.strip()
-
-
-def _type_name(value) -> str:
-    if isinstance(value, bool):
-        return "giá trị đúng/sai"
-    if isinstance(value, (int, float)):
-        return "số"
-    if isinstance(value, list):
-        return "danh sách"
-    if isinstance(value, dict):
-        return "khối trường"
-    return type(value).__name__
-
-
-def _fact(mapping: YMap, key: str, ctx: Context, vocabulary: dict[str, str] | None = None) -> Fact:
-    """A scalar that may be null (unknown) or {value, reason} (inferred) or {value, source} (outside source)."""
-    raw = mapping.get(key)
-    line = mapping.line_of(key)
-    reason = source = None
-    if isinstance(raw, YMap):
-        _unknown_keys(raw, {"value", "reason", "source"}, ctx)
-        if "reason" not in raw and "source" not in raw:
-            ctx.error(line, f"trường '{key}' dạng khối phải có 'reason' (lý do suy luận) hoặc 'source' (nguồn công khai)")
-        reason, source = raw.get("reason"), raw.get("source")
-        raw = raw.get("value")
-    if raw is None:
-        return UNKNOWN_FACT
-    if isinstance(raw, (list, dict)):
-        ctx.error(line, f"trường '{key}' phải là một giá trị đơn, không phải {_type_name(raw)}")
-        return UNKNOWN_FACT
-    value = str(raw).strip()
-    if vocabulary is not None and value not in vocabulary:
-        ctx.error(line, f"trường '{key}': giá trị '{value}' không hợp lệ (chọn một trong: {choices(vocabulary)})")
-    return Fact(value, reason=reason, source=source)
-
-
 def _signer(data: YMap, ctx: Context) -> Signer:
     raw = data.get("signer")
     if raw is None:
@@ -433,19 +351,6 @@ def _signer(data: YMap, ctx: Context) -> Signer:
         return Signer()
     _unknown_keys(raw, {"name", "position", "on_behalf"}, ctx)
     return Signer(name=_fact(raw, "name", ctx), position=_fact(raw, "position", ctx), on_behalf=_fact(raw, "on_behalf", ctx))
-
-
-def parse_date(text: object) -> PartialDate | None:
-    """'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' to a PartialDate; None when malformed or impossible."""
-    match = _DATE.match(str(text).strip()) if isinstance(text, (str, int)) else None
-    if not match:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        dt.date(year, month or 1, day or 1)
-    except ValueError:
-        return None
-    return PartialDate(year, month, day)
 
 
 DATE_HINT = "dạng đúng: YYYY-MM-DD, YYYY-MM hoặc YYYY, ví dụ '2010-05-10'"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
-from .vocab import UNKNOWN
+from .vocab import CYCLES, ROLES, UNKNOWN
 
 
 @dataclass(frozen=True, order=True)
@@ -65,7 +65,7 @@ class DateRange:
 class Fact:
     """A metadata value and how we know it: stated by the source, inferred (with reason), or unknown."""
 
-    value: object = None
+    value: str | PartialDate | DateRange | None = None
     reason: str | None = None  # set when the value is inferred, not stated
     source: str | None = None  # set when the value comes from an outside public source
 
@@ -171,6 +171,131 @@ class Actor:
     line: int = 0
 
 
+# Citations and relations between documents (read and resolved by citations.py) ---------
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """An entry of the registry: a document the texts cite (maybe itself a KB document)."""
+
+    id: str
+    type: str
+    number: Fact
+    issuer: Fact
+    issued: Fact
+    title: Fact
+    aliases: tuple[str, ...]
+    document: str | None  # id of the KB document that IS this entry, if any
+    line: int
+    aliases_line: int = 0
+
+    @property
+    def target(self) -> str:
+        """Where citations of this entry point: the KB document if there is one."""
+        return self.document or self.id
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One place where a document cites another."""
+
+    source: str  # citing document id
+    anchor: str | None  # anchor of the citing block (None: the title lines at the top)
+    label: str | None  # "Điểm b khoản 3"
+    line: int  # line of the block in the citing file
+    text: str  # the words as they stand in the text
+    target: str | None  # canonical id; None when unresolved
+    sentence: str  # the sentence around the citation
+    manual: bool = False
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed relation stated in a document file: this document <type> target."""
+
+    type: str
+    target: str
+    clause: str | None
+    note: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class ManualCitation:
+    """A hand-made correction of detection: add a citation, or ignore a false one."""
+
+    clause: str
+    text: str
+    target: str | None
+    ignore: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class CitationIndex:
+    """The result of resolution: registry entries, every citation, every relation."""
+
+    entries: dict[str, CitedDocument]
+    citations: tuple[Citation, ...]
+    relations: tuple[tuple[str, Relation], ...]  # (stating document id, relation)
+    by_target: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
+
+    @property
+    def unresolved(self) -> tuple[Citation, ...]:
+        return tuple(c for c in self.citations if c.target is None)
+
+
+# Responsibilities (read by responsibilities.py) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline in the source's own words plus its normalised form: a date or recurrence(s)."""
+
+    text: str
+    date: PartialDate | None = None
+    cycles: tuple[str, ...] = ()
+    when: str | None = None
+
+    def normalised(self) -> str:
+        """'20/06/1995' or 'Hằng năm (cuối năm)'."""
+        if self.date:
+            return self.date.display()
+        label = "; ".join(CYCLES[c] for c in self.cycles)
+        return f"{label} ({self.when})" if self.when else label
+
+
+@dataclass(frozen=True)
+class Assignment:
+    document: str  # document id
+    clause: str  # anchor id inside that document
+    actor: str  # actor id
+    role: str
+    task: str
+    deadline: Deadline | None
+    line: int
+
+    @property
+    def role_label(self) -> str:
+        return ROLES[self.role][0]
+
+    @property
+    def mark(self) -> str:
+        return ROLES[self.role][1]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A generic role shared by actors of different places (every Sở Nội vụ)."""
+
+    id: str
+    name: str
+    line: int = 0
+
+
+# Documents and the corpus --------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class Document:
     id: str
@@ -193,11 +318,11 @@ class Document:
     body: tuple[Block, ...]
     aliases: tuple[str, ...] = ()
     # typed relations and hand-made citations (see citations.py)
-    relations: tuple = ()
-    manual_citations: tuple = ()
-    key_lines: dict = field(default_factory=dict, compare=False, hash=False)
+    relations: tuple[Relation, ...] = ()
+    manual_citations: tuple[ManualCitation, ...] = ()
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     # who must do what, from which clause (see responsibilities.py)
-    assignments: tuple = ()
+    assignments: tuple[Assignment, ...] = ()
 
     def blocks(self) -> Iterator[Block]:
         for block in self.body:
@@ -238,8 +363,8 @@ class Corpus:
     documents: dict[str, Document]
     actors: dict[str, Actor]
     # registry of documents cited by the texts (citations.py), keyed by canonical id
-    cited: dict = field(default_factory=dict)
-    # every citation and typed relation, resolved once per build (citations.CitationIndex)
-    citations: object = None
-    # generic roles shared by actors of different places (responsibilities.Group), keyed by id
-    groups: dict = field(default_factory=dict)
+    cited: dict[str, CitedDocument] = field(default_factory=dict)
+    # every citation and typed relation, resolved once per build (citations.resolve)
+    citations: CitationIndex | None = None
+    # generic roles shared by actors of different places, keyed by id
+    groups: dict[str, Group] = field(default_factory=dict)

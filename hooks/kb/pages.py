@@ -8,14 +8,12 @@ from functools import partial
 from typing import Callable, Iterable
 
 from .citation_pages import CitationPages
-from .model import Corpus, DateRange, Document, PartialDate
+from .labels import DOCUMENTS_URL, citation_name, display_title, document_path, issuer_name, sort_date, year_label
+from .model import Corpus, Document
 from .render import Md, make_environment
 from .responsibilities import Responsibilities
 from .responsibility_pages import ResponsibilityPages
 from .vocab import BLOCS, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, STATUSES, UNKNOWN
-
-DOCUMENTS_URL = "van-ban"
-
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -40,68 +38,9 @@ class PlannedPage:
         return GeneratedPage(self.src_path, self.render(), self.edit_path)
 
 
-def document_path(doc_id: str) -> str:
-    return f"{DOCUMENTS_URL}/{doc_id}.md"
-
-
-def display_title(doc: Document) -> str:
-    """'Chỉ thị về việc …' when the trích yếu starts with 'Về …', else the trích yếu itself."""
-    title = doc.title
-    lowered = title.lower()
-    if lowered.startswith(("về ", "v/v ")):
-        type_label = DOCUMENT_TYPES.get(doc.type, "")
-        number = f" {doc.number.value}" if doc.number.known and not doc.number.inferred else ""
-        return f"{type_label}{number} {title[:1].lower()}{title[1:]}"
-    return title
-
-
-def issuer_name(doc: Document, corpus: Corpus) -> str | None:
-    if not doc.issuer.known:
-        return None
-    actor = corpus.actors.get(str(doc.issuer.value))
-    return actor.name if actor else str(doc.issuer.value)
-
-
-def citation_name(doc: Document, corpus: Corpus) -> str:
-    """How a Vietnamese reader cites the document: 'Chỉ thị số … ngày … của … về …'."""
-    parts = [DOCUMENT_TYPES.get(doc.type, "Văn bản")]
-    if doc.number.known:
-        parts.append(f"số {doc.number.value}")
-    if isinstance(doc.issued.value, PartialDate):
-        date = doc.issued.value
-        parts.append(f"ngày {date.display()}" if date.day else f"năm {date.year}" if not date.month else f"tháng {date.display()}")
-    issuer = issuer_name(doc, corpus)
-    if issuer:
-        parts.append(f"của {issuer}")
-    title = doc.title
-    if title.lower().startswith(("về ", "v/v ")):
-        parts.append(title[:1].lower() + title[1:])
-    else:
-        parts.append(f"«{title}»")
-    return " ".join(parts)
-
-
 def _marked(fact, text: str) -> str:
     """Table cells have no room for the reason; they still say that the value is inferred."""
     return f"{text} (suy luận)" if fact.inferred else text
-
-
-def year_label(doc: Document) -> str:
-    value = doc.issued.value
-    if isinstance(value, PartialDate):
-        return str(value.year)
-    if isinstance(value, DateRange) and value.year:
-        return f"{value.year} (suy luận)"
-    return f"{UNKNOWN} năm"
-
-
-def sort_date(doc: Document) -> str:
-    value = doc.issued.value
-    if isinstance(value, PartialDate):
-        return value.iso()
-    if isinstance(value, DateRange):
-        return (value.after or value.before).iso()  # type: ignore[union-attr]
-    return ""
 
 
 class PageGenerator:

@@ -10,7 +10,6 @@ matrix and view the pages need in one pass. No MkDocs here.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import json
 import unicodedata
@@ -18,34 +17,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import messages
+from .fields import closest as _closest
+from .fields import parse_date
 from .messages import register
-from .model import Actor, Block, Corpus, Document, PartialDate
+from .model import Actor, Assignment, Block, Corpus, Deadline, Document, Group
 from .problems import Problem
+from .vocab import CYCLES, ROLES
 from .yamlload import YList, YMap
-
-# Roles an actor can have in an assignment: id → (Vietnamese label, short mark for matrices).
-ROLES: dict[str, tuple[str, str]] = {
-    "chu-tri": ("Chủ trì", "CT"),
-    "phoi-hop": ("Phối hợp", "PH"),
-    "thuc-hien": ("Thực hiện", "TH"),
-    "chi-dao": ("Chỉ đạo", "CĐ"),
-    "huong-dan-kiem-tra": ("Hướng dẫn, kiểm tra", "HD"),
-    "bao-cao": ("Báo cáo", "BC"),
-    "nhan-bao-cao": ("Nhận báo cáo", "NBC"),
-    "theo-doi": ("Theo dõi", "TD"),
-    "co-quan-thuong-truc": ("Cơ quan thường trực", "TT"),
-}
-
-# Recurrences a deadline may state: id → Vietnamese label. Order = order on the deadlines page.
-CYCLES: dict[str, str] = {
-    "thuong-xuyen": "Thường xuyên",
-    "dinh-ky": "Định kỳ (văn bản không nêu chu kỳ)",
-    "hang-quy": "Hằng quý",
-    "6-thang": "Sáu tháng một lần",
-    "hang-nam": "Hằng năm",
-    "2-nam": "Hai năm một lần",
-    "khi-phat-sinh": "Khi phát sinh",
-}
 
 REGISTRY = "data/danh-muc/co-quan.yml"
 # The keys of one assignment and of its deadline: (required, Vietnamese description).
@@ -172,51 +150,6 @@ register(
 del T
 
 
-@dataclass(frozen=True)
-class Deadline:
-    """A deadline in the source's own words plus its normalised form: a date or recurrence(s)."""
-
-    text: str
-    date: PartialDate | None = None
-    cycles: tuple[str, ...] = ()
-    when: str | None = None
-
-    def normalised(self) -> str:
-        """'20/06/1995' or 'Hằng năm (cuối năm)'."""
-        if self.date:
-            return self.date.display()
-        label = "; ".join(CYCLES[c] for c in self.cycles)
-        return f"{label} ({self.when})" if self.when else label
-
-
-@dataclass(frozen=True)
-class Assignment:
-    document: str  # document id
-    clause: str  # anchor id inside that document
-    actor: str  # actor id
-    role: str
-    task: str
-    deadline: Deadline | None
-    line: int
-
-    @property
-    def role_label(self) -> str:
-        return ROLES[self.role][0]
-
-    @property
-    def mark(self) -> str:
-        return ROLES[self.role][1]
-
-
-@dataclass(frozen=True)
-class Group:
-    """A generic role shared by actors of different places (every Sở Nội vụ)."""
-
-    id: str
-    name: str
-    line: int = 0
-
-
 # --- reading (called by the loader) ------------------------------------------------------
 
 
@@ -328,8 +261,6 @@ def _report_unknown(ctx, code: str, line: int, word: str, options, /, **values) 
 
 
 def _deadline(entry: YMap, ctx, block: Block | None) -> Deadline | None:
-    from .loader import parse_date  # at call time: the loader imports this module
-
     raw = entry["deadline"]
     line = entry.line_of("deadline")
     if not isinstance(raw, YMap) or not isinstance(raw.get("text"), str) or not raw["text"].strip():
@@ -370,11 +301,6 @@ def _occurs(words: str, block: Block) -> bool:
         if words in text:
             return True
     return False
-
-
-def _closest(word: str, options) -> str | None:
-    match = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
-    return match[0] if match else None
 
 
 # --- indexing (once per build) -----------------------------------------------------------

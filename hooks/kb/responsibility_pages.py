@@ -9,10 +9,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Callable, Iterable
 
-from .loader import ACTOR_KINDS
 from .model import Actor
-from .responsibilities import ROLES, Assignment, Responsibilities, to_csv, to_json
-from .vocab import LEVELS, UNKNOWN
+from .responsibilities import Assignment, Responsibilities, to_csv, to_json
+from .vocab import ACTOR_KINDS, LEVELS, ROLES, UNKNOWN
 
 SECTION = "trach-nhiem"
 CSV_PATH = f"{SECTION}/phan-cong.csv"

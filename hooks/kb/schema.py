@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 from .citations import MANUAL_CITATION_FIELDS, RELATION_FIELDS, RELATION_TYPES
-from .loader import ACTOR_KINDS, BLOCK_KINDS, DOCUMENT_FIELDS
-from .responsibilities import ASSIGNMENT_FIELDS, CYCLES, DEADLINE_FIELDS, ROLES
-from .vocab import BLOCS, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, STATUSES
+from .loader import BLOCK_KINDS, DOCUMENT_FIELDS
+from .responsibilities import ASSIGNMENT_FIELDS, DEADLINE_FIELDS
+from .vocab import ACTOR_KINDS, BLOCS, CYCLES, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, ROLES, STATUSES
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"

@@ -45,6 +45,39 @@ REMOVAL_REASONS: dict[str, str] = {
     "duplicate": "Đoạn bị lặp lại trong bản sao",
 }
 
+# kinds of agencies and roles in data/danh-muc/co-quan.yml
+ACTOR_KINDS: dict[str, str] = {
+    "dang": "Tổ chức Đảng",
+    "chinh-quyen": "Cơ quan chính quyền",
+    "mat-tran": "Mặt trận, đoàn thể",
+    "ca-nhan": "Cá nhân, chức danh",
+    "khac": "Khác",
+}
+
+# Roles an actor can have in an assignment: id → (Vietnamese label, short mark for matrices).
+ROLES: dict[str, tuple[str, str]] = {
+    "chu-tri": ("Chủ trì", "CT"),
+    "phoi-hop": ("Phối hợp", "PH"),
+    "thuc-hien": ("Thực hiện", "TH"),
+    "chi-dao": ("Chỉ đạo", "CĐ"),
+    "huong-dan-kiem-tra": ("Hướng dẫn, kiểm tra", "HD"),
+    "bao-cao": ("Báo cáo", "BC"),
+    "nhan-bao-cao": ("Nhận báo cáo", "NBC"),
+    "theo-doi": ("Theo dõi", "TD"),
+    "co-quan-thuong-truc": ("Cơ quan thường trực", "TT"),
+}
+
+# Recurrences a deadline may state: id → Vietnamese label. Order = order on the deadlines page.
+CYCLES: dict[str, str] = {
+    "thuong-xuyen": "Thường xuyên",
+    "dinh-ky": "Định kỳ (văn bản không nêu chu kỳ)",
+    "hang-quy": "Hằng quý",
+    "6-thang": "Sáu tháng một lần",
+    "hang-nam": "Hằng năm",
+    "2-nam": "Hai năm một lần",
+    "khi-phat-sinh": "Khi phát sinh",
+}
+
 UNKNOWN = "Chưa rõ"
 
 
