@@ -22,6 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20240501
+# Registries the generated corpus starts from: the frozen sample corpus, never data/ (whose
+# registries change as maintainers add documents; a promoted entry would point at a missing file).
+REGISTRIES = ROOT / "tests" / "fixtures" / "kho-mau" / "data" / "danh-muc"
 
 # Parts of the project a build needs; data/ is generated.
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs")
@@ -46,7 +49,7 @@ PLACES = [
 ]
 
 # Well-known national documents that local directives cite (real numbers, cited by text only).
-NATIONAL_CITED = [  # all in data/danh-muc/van-ban-dan-chieu.yml, so the detector resolves them
+NATIONAL_CITED = [  # all in REGISTRIES/van-ban-dan-chieu.yml, so the detector resolves them
     "Chỉ thị số 18/2000/CT-TTg ngày 21/9/2000 của Thủ tướng Chính phủ",
     "Chỉ thị số 10/CT-TW ngày 28/3/2002 của Ban Bí thư",
     "Pháp lệnh số 34/2007/PL-UBTVQH11 ngày 20/4/2007 của Ủy ban Thường vụ Quốc hội",
@@ -167,7 +170,7 @@ def registry_yaml() -> str:
         for key in ("name", "short"):
             lines.append(f"    {key}: {quote(actor[key])}")
         lines += ["    level: tinh", f"    kind: {actor['kind']}", f"    place: {quote(actor['place'])}", f"    group: {actor['group']}"]
-    real = (ROOT / "data" / "danh-muc" / "co-quan.yml").read_text(encoding="utf-8")
+    real = (REGISTRIES / "co-quan.yml").read_text(encoding="utf-8")
     head, marker, rest = real.partition("\nactors:\n")
     assert marker, "co-quan.yml has no 'actors:' list"
     return head + marker + "\n".join(lines) + "\n" + rest
@@ -280,7 +283,7 @@ def write_data(n: int, data_dir: Path, seed: int = SEED) -> list[Path]:
     (data_dir / "nguon").mkdir(parents=True, exist_ok=True)
     (data_dir / "danh-muc" / "co-quan.yml").write_text(registry_yaml(), encoding="utf-8")
     for name in ("van-ban-dan-chieu.yml", "chuyen-huong.yml"):  # registry of cited documents, renames
-        shutil.copy2(ROOT / "data" / "danh-muc" / name, data_dir / "danh-muc" / name)
+        shutil.copy2(REGISTRIES / name, data_dir / "danh-muc" / name)
     plans = _plan(n, rng)
     planned = [pl for pl, _ in plans]
     paths = []

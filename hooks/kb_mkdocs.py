@@ -19,7 +19,7 @@ from kb.forked import ChildFailed, PageStream
 from kb.guide import GUIDE_PAGE, fill_guide
 from kb.check import load_checked
 from kb.collector import collector_paused
-from kb.pages import PageGenerator
+from kb.pages import PageGenerator, address_of
 from kb.problems import DataError
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -93,7 +93,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         except ChildFailed as exc:
             # a fault of the program, not of the data (data mistakes come back as DataError above)
             raise PluginError(f"Chương trình gặp lỗi khi đọc các tệp trong data/van-ban/ (không phải lỗi dữ liệu; gửi nội dung dưới đây cho người bảo trì):\n{exc}") from None
-        plan = PageGenerator(corpus).plan()
+        generator = PageGenerator(corpus)
+        plan = generator.plan()
+        # old addresses forward to their page (renamed documents, promoted cited documents…)
+        forwarding, problems = generator.forwarding({address_of(p.src_path) for p in plan} | {f.dest_uri for f in files})
+        if problems:
+            raise PluginError(f"Dữ liệu trong data/ có lỗi, chưa tạo trang web:\n{DataError(problems)}")
+        plan += forwarding
         stream = None
         if forking:
             # from here on the child renders; this process drops the corpus when on_files returns.

@@ -1,12 +1,12 @@
-"""MkDocs wiring for site-wide outputs: our search index, forwarding pages for renamed documents,
-and the downloadable zip of the whole site. Logic lives in kb.site_outputs, kb.redirects, kb.forked.
+"""MkDocs wiring for site-wide outputs: our search index and the downloadable zip of the whole
+site. Logic lives in kb.site_outputs, kb.forked. (Forwarding pages are planned with the other
+generated pages, in kb_mkdocs: kb.redirects.)
 """
 
 from __future__ import annotations
 
 from functools import partial
 from html import escape
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,8 +15,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from kb import forked
-from kb.problems import DataError
-from kb.redirects import load_redirects, redirect_page
 from kb.site_outputs import SiteOutputs
 from kb.site_zip import ZIP_FILE
 
@@ -62,17 +60,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         _state["outputs"] = outputs()
 
 
-# Forwarding pages for renamed documents, and a placeholder for the zip so links to it validate.
+# A placeholder for the zip so links to it validate.
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    root = Path(config.config_file_path).parent
-    ids = {path.stem for path in (root / "data" / "van-ban").glob("*.yml")}
-    try:
-        redirects = load_redirects(root, ids)
-    except DataError as exc:
-        raise PluginError(f"Dữ liệu trong data/ có lỗi, chưa tạo trang web:\n{exc}") from None
-    for old, new in redirects.items():
-        content = redirect_page(f"{new}.html", new)
-        files.append(File.generated(config, f"van-ban/{old}.html", content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     files.append(File.generated(config, ZIP_FILE, content=b"", inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 

@@ -2,11 +2,16 @@
 without diacritics, over a static server and opened from disk; no request leaves the site; copy
 a clause link or citation; print one clause. One browser for the whole module.
 
+Search results and clause links are checked on the sample corpus (tests/fixtures/kho-mau),
+whose documents are known; what holds for any corpus (no request leaves the site) is checked
+on the project's own site.
+
 Screenshots go to $KB_SCREENSHOTS (default: a temporary directory).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -17,7 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import build_site, copy_project
+from conftest import build_site, sample_copy
 from kb.search_fold import fold
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -72,14 +77,10 @@ def shots(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(site):
-    """A plain static server for the built site, on an ephemeral port, in a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+def server(sample_site):
+    """The sample site on a plain static server."""
+    with _served(sample_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -99,8 +100,8 @@ def context(browser):
 
 
 @pytest.fixture(params=["http", "file"])
-def base(request, server, site) -> str:
-    return server if request.param == "http" else site.as_uri()
+def base(request, server, sample_site) -> str:
+    return server if request.param == "http" else sample_site.as_uri()
 
 
 # Tests: search -----------------------------------------------------------------------------
@@ -114,7 +115,8 @@ def test_query_finds_the_right_document(context, base, query):
     page.errors_must_be_empty()
 
 
-def test_results_point_to_clauses_and_stay_precise(context, base, site):
+def test_results_point_to_clauses_and_stay_precise(context, base, sample_site):
+    site = sample_site
     page = _watched(context)
     results = _search(page, base + "/index.html", "Bến Tre")
     documents = {r.split("#")[0] for r in results if r.startswith("van-ban/")}
@@ -145,7 +147,8 @@ def test_browser_and_build_fold_words_alike(context, server):
     assert in_browser == [fold(word) for word in FOLD_WORDS]
 
 
-def test_search_from_disk_screenshot_and_latency(context, site, shots):
+def test_search_from_disk_screenshot_and_latency(context, sample_site, shots):
+    site = sample_site
     page = _watched(context)
     page.goto(site.as_uri() + "/van-ban/index.html")
     box = page.locator(".kb-search .md-search__input")
@@ -164,7 +167,14 @@ def test_search_from_disk_screenshot_and_latency(context, site, shots):
 # Tests: offline, zero external requests ------------------------------------------------------
 
 
-def test_no_request_leaves_the_site_on_any_page_type(context, base, site):
+@pytest.mark.parametrize("opened", ["http", "file"])
+def test_no_request_leaves_the_site_on_any_page_type(context, site, opened):
+    with _served(site) as url:
+        base = url if opened == "http" else site.as_uri()
+        _no_request_leaves(context, site, base)
+
+
+def _no_request_leaves(context, site, base):
     for rel in _one_page_per_type(site):
         page = _watched(context)
         page.goto(f"{base}/{rel}")
@@ -176,7 +186,8 @@ def test_no_request_leaves_the_site_on_any_page_type(context, base, site):
         page.close()
 
 
-def test_the_site_zip_is_linked_from_home_and_holds_the_site(context, server, site):
+def test_the_site_zip_is_linked_from_home_and_holds_the_site(context, server, sample_site):
+    site = sample_site
     import zipfile
 
     page = _watched(context)
@@ -241,7 +252,7 @@ def test_printing_one_clause_keeps_title_source_and_address_only(context, server
 
 
 def test_renamed_document_old_links_forward_with_anchor(browser, tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = sample_copy(tmp_path / "project")
     old, new = "ben-tre-chi-thi-cong-tac-van-dong-quan-chung", "ben-tre-chi-thi-van-dong-quan-chung"
     data = project / "data" / "van-ban"
     text = (data / f"{old}.yml").read_text(encoding="utf-8").replace(f"id: {old}", f"id: {new}")
@@ -258,12 +269,46 @@ def test_renamed_document_old_links_forward_with_anchor(browser, tmp_path):
     page.close()
 
 
+def test_a_promoted_cited_document_old_links_forward_with_anchor_from_disk(browser, tmp_path):
+    project = sample_copy(tmp_path / "project")
+    doc_id = "ttg-2000-chi-thi-18-thu"
+    ben_tre = (project / "data" / "van-ban" / "ben-tre-chi-thi-cong-tac-van-dong-quan-chung.yml").read_text(encoding="utf-8")
+    (project / "data" / "van-ban" / f"{doc_id}.yml").write_text(
+        ben_tre.replace("id: ben-tre-chi-thi-cong-tac-van-dong-quan-chung", f"id: {doc_id}").replace("\nnumber: null\n", '\nnumber: "18/2000/CT-TTg"\n'),
+        encoding="utf-8",
+    )
+    registry = project / "data" / "danh-muc" / "van-ban-dan-chieu.yml"
+    text = registry.read_text(encoding="utf-8").replace("  - id: ct-18-2000-ttg\n", f"  - id: ct-18-2000-ttg\n    document: {doc_id}\n", 1)
+    registry.write_text(text, encoding="utf-8")
+    site_dir = tmp_path / "site"
+    result = build_site(project, site_dir)
+    assert result.returncode == 0, result.stderr
+    page = browser.new_page()
+    page.goto(f"{site_dir.as_uri()}/dan-chieu/ct-18-2000-ttg.html#k2-a")
+    page.wait_for_url(f"**/van-ban/{doc_id}.html#k2-a")
+    assert page.evaluate("document.querySelector(':target').id") == "k2-a"
+    page.close()
+
+
 # Helper functions ----------------------------------------------------------------------------
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
+
+
+@contextlib.contextmanager
+def _served(site: Path):
+    """A plain static server for a built site, on an ephemeral port, in a thread."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
 
 
 def _watched(context):

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
+from conftest import build_site, sample_copy
+from kb.citation_pages import TITLE_ANCHOR
 from kb.citations import detect, sentence_around
 from kb.loader import load_corpus
 from kb.problems import DataError
@@ -87,19 +88,20 @@ def test_the_sentence_around_a_citation_is_kept_short():
 # Resolution on the seeds ---------------------------------------------------------------
 
 
-def test_all_spellings_of_nghi_quyet_09_are_one_document(corpus):
-    spellings = {c.text for c in corpus.citations.citations if c.target == "nq-09-hdnd-phu-tho-1997"}
+def test_all_spellings_of_nghi_quyet_09_are_one_document(sample_corpus):
+    spellings = {c.text for c in sample_corpus.citations.citations if c.target == "nq-09-hdnd-phu-tho-1997"}
     assert {"Nghị quyết số 09/NQ", "Nghị quyết 09", "NQ 09"} <= spellings
-    nd29 = [c for c in corpus.citations.citations if c.target == "nd-29-1998-nd-cp"]
+    nd29 = [c for c in sample_corpus.citations.citations if c.target == "nd-29-1998-nd-cp"]
     assert [(c.source, c.anchor, c.text) for c in nd29] == [(PHU_THO, "k3-y4", "Nghị định 29")]
 
 
-def test_seeds_leave_no_citation_unresolved(corpus):
+def test_no_citation_is_left_unresolved(corpus):
+    """An unresolved citation is a warning, which `check --strict` (run by CI) refuses."""
     assert corpus.citations.unresolved == ()
 
 
-def test_citations_are_links_inside_the_clause_text(corpus):
-    block = corpus.documents[BEN_TRE].block("k3-b")
+def test_citations_are_links_inside_the_clause_text(sample_corpus):
+    block = sample_corpus.documents[BEN_TRE].block("k3-b")
     refs = [(s.text, s.target) for s in block.segments if type(s).__name__ == "CitationRef"]
     assert refs == [("Quyết định số 03/2007/QĐ-BNV", "qd-03-2007-bnv"), ("Quyết định số 129/2007/QĐ-TTg", "qd-129-2007-ttg")]
     assert "Quyết định số 03/2007/QĐ-BNV ngày 26 tháng 02 năm 2007" in block.text  # text unchanged
@@ -129,51 +131,67 @@ def backlinks(html: str) -> str:
     return html.split('id="kb-duoc-dan-chieu"')[1]
 
 
+def test_every_citation_links_to_its_target_and_back_to_the_exact_clause(site, corpus):
+    for c in (c for c in corpus.citations.citations if c.target):
+        cited = f"van-ban/{c.target}.html" if c.target in corpus.documents else f"dan-chieu/{c.target}.html"
+        anchor = c.anchor or TITLE_ANCHOR
+        back = f"{c.source}.html#{anchor}" if cited.startswith("van-ban/") else f"../van-ban/{c.source}.html#{anchor}"
+        assert f'href="{back}"' in backlinks((site / cited).read_text(encoding="utf-8")), (c.source, c.anchor, c.text)
+        citing = (site / "van-ban" / f"{c.source}.html").read_text(encoding="utf-8")
+        link = f"{c.target}.html" if cited.startswith("van-ban/") else f"../{cited}"
+        assert f'href="{link}' in citing.split('id="kb-toan-van"')[1], (c.source, c.text)
+
+
 @pytest.mark.parametrize("cited, citing, anchor", EXPECTED)
-def test_cited_document_page_links_back_to_the_exact_clause(site, cited, citing, anchor):
-    html = (site / "dan-chieu" / f"{cited}.html").read_text(encoding="utf-8")
+def test_cited_document_page_links_back_to_the_exact_clause(sample_site, cited, citing, anchor):
+    html = (sample_site / "dan-chieu" / f"{cited}.html").read_text(encoding="utf-8")
     assert f'href="../van-ban/{citing}.html#{anchor}"' in backlinks(html)
-    page = (site / "van-ban" / f"{citing}.html").read_text(encoding="utf-8")
+    page = (sample_site / "van-ban" / f"{citing}.html").read_text(encoding="utf-8")
     assert f'href="../dan-chieu/{cited}.html"' in page.split('id="kb-toan-van"')[1]
 
 
-def test_backlink_shows_the_sentence_with_the_citation_marked(site):
-    html = (site / "dan-chieu" / "qd-129-2007-ttg.html").read_text(encoding="utf-8")
+def test_backlink_shows_the_sentence_with_the_citation_marked(sample_site):
+    html = (sample_site / "dan-chieu" / "qd-129-2007-ttg.html").read_text(encoding="utf-8")
     part = backlinks(html)
     assert "Điểm b khoản 3" in part
     assert "<strong>Quyết định số 129/2007/QĐ-TTg</strong> ngày 02 tháng 8 năm 2007 của Thủ tướng Chính phủ" in part
 
 
-def test_cited_page_shows_known_facts_with_their_source_and_unknown_as_chua_ro(site):
-    html = (site / "dan-chieu" / "ct-18-2000-ttg.html").read_text(encoding="utf-8")
+def test_cited_page_shows_known_facts_with_their_source_and_unknown_as_chua_ro(sample_site):
+    html = (sample_site / "dan-chieu" / "ct-18-2000-ttg.html").read_text(encoding="utf-8")
     panel = html.split('id="kb-thuoc-tinh"')[1].split('id="kb-duoc-dan-chieu"')[0]
     assert "21/09/2000" in panel and "Thủ tướng Chính phủ" in panel
     assert f"nêu trong văn bản {BEN_TRE}" in panel
     assert "Chưa rõ" in panel  # the trích yếu is not stated by any source we hold
 
 
-def test_relations_show_on_both_documents(site):
-    phu_tho = (site / "van-ban" / f"{PHU_THO}.html").read_text(encoding="utf-8")
+def test_relations_show_on_both_documents(sample_site):
+    phu_tho = (sample_site / "van-ban" / f"{PHU_THO}.html").read_text(encoding="utf-8")
     relations = phu_tho.split('id="kb-quan-he"')[1]
     assert "Thực hiện" in relations and 'href="../dan-chieu/nq-09-hdnd-phu-tho-1997.html"' in relations
-    nq09 = (site / "dan-chieu" / "nq-09-hdnd-phu-tho-1997.html").read_text(encoding="utf-8")
+    nq09 = (sample_site / "dan-chieu" / "nq-09-hdnd-phu-tho-1997.html").read_text(encoding="utf-8")
     assert "Được thực hiện bởi" in nq09.split('id="kb-quan-he"')[1]
-    hanoi = (site / "dan-chieu" / "ct-10-ct-tw-2002.html").read_text(encoding="utf-8")
+    hanoi = (sample_site / "dan-chieu" / "ct-10-ct-tw-2002.html").read_text(encoding="utf-8")
     assert f'href="../van-ban/{HANOI}.html#can-cu-yeu-cau"' in hanoi.split('id="kb-quan-he"')[1]
 
 
 def test_index_lists_every_cited_document_sortable_by_type_and_issuer(site, corpus):
     html = (site / "dan-chieu" / "index.html").read_text(encoding="utf-8")
     assert "kb-bang-sap-xep" in html
-    for entry_id in corpus.cited:
-        assert f'href="{entry_id}.html"' in html, entry_id
+    for entry in corpus.cited.values():
+        if not entry.document:  # a promoted entry is listed (when cited) as its document
+            assert f'href="{entry.id}.html"' in html, entry.id
     assert 'id="theo-loai"' in html and 'id="theo-co-quan"' in html
-    assert "Nghị quyết liên tịch" in html.split('id="theo-loai"')[1]
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "dan-chieu/index.html" in home.split('class="md-nav md-nav--primary"')[1]
 
 
-def test_report_page_says_nothing_is_unresolved_for_the_seeds(site):
+def test_the_index_groups_by_type_with_vietnamese_labels(sample_site):
+    html = (sample_site / "dan-chieu" / "index.html").read_text(encoding="utf-8")
+    assert "Nghị quyết liên tịch" in html.split('id="theo-loai"')[1]
+
+
+def test_report_page_says_nothing_is_unresolved(site):
     html = (site / "bao-cao" / "dan-chieu.html").read_text(encoding="utf-8")
     assert "Không có dẫn chiếu nào chưa xác định" in html
 
@@ -220,7 +238,7 @@ def add_document(project: Path, doc_id: str, text: str, extra: str = "") -> Path
 @pytest.fixture(scope="module")
 def grown_site(tmp_path_factory):
     """The project plus a new document citing 18/2000 in a new spelling and citing a KB document by alias."""
-    project = copy_project(tmp_path_factory.mktemp("grown") / "project")
+    project = sample_copy(tmp_path_factory.mktemp("grown") / "project")
     add_document(project, "thu-dan-chieu-moi", "Quán triệt chỉ thị số 18/2000/CT- TTG và Chỉ thị số 7/CT-TU của Thành ủy.")
     registry = project / REGISTRY
     registry.write_text(
@@ -246,13 +264,14 @@ def test_a_new_document_citing_18_2000_appears_in_its_backlinks(grown_site):
 def test_a_cited_document_in_the_knowledge_base_is_one_page(grown_site):
     new = (grown_site / "van-ban" / "thu-dan-chieu-moi.html").read_text(encoding="utf-8")
     assert f'href="{HANOI}.html">Chỉ thị số 7/CT-TU</a>' in new
-    assert not (grown_site / "dan-chieu" / "ct-ha-noi-2010-lay-phieu.html").exists()
+    only_forward = (grown_site / "dan-chieu" / "ct-ha-noi-2010-lay-phieu.html").read_text(encoding="utf-8")
+    assert f'url=../van-ban/{HANOI}.html"' in only_forward and "kb-toan-van" not in only_forward
     hanoi = (grown_site / "van-ban" / f"{HANOI}.html").read_text(encoding="utf-8")
     assert 'href="thu-dan-chieu-moi.html#k1"' in backlinks(hanoi)
 
 
 def test_an_unknown_citation_is_a_warning_naming_file_and_line_and_is_reported(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = sample_copy(tmp_path / "project")
     add_document(project, "thu-chua-xac-dinh", "Thực hiện Chỉ thị số 99/CT-TW của Ban Bí thư.")
     result = build_site(project, tmp_path / "strict")
     assert result.returncode != 0
@@ -271,7 +290,7 @@ def test_an_unknown_citation_is_a_warning_naming_file_and_line_and_is_reported(t
 
 
 def test_a_false_citation_can_be_ignored_by_hand(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = sample_copy(tmp_path / "project")
     extra = 'citations:\n  - clause: k1\n    text: "Chỉ thị số 99/CT-TW"\n    ignore: true\n'
     add_document(project, "thu-bo-qua", "Thực hiện Chỉ thị số 99/CT-TW của Ban Bí thư.", extra)
     corpus, warnings = load_corpus(project / "data", root=project)
@@ -286,7 +305,7 @@ def errors_of(project: Path) -> list[str]:
 
 
 def test_hand_made_citations_and_relations_name_bad_targets_and_clauses(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = sample_copy(tmp_path / "project")
     extra = (
         "relations:\n  - type: thuc-thi\n    target: ct-18-2000-ttg\n  - type: can-cu\n    target: khong-co\n"
         "citations:\n  - clause: k9\n    text: \"Văn bản\"\n    target: ct-18-2000-ttg\n"
@@ -300,7 +319,7 @@ def test_hand_made_citations_and_relations_name_bad_targets_and_clauses(tmp_path
 
 
 def test_registry_mistakes_are_errors_naming_file_and_line(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = sample_copy(tmp_path / "project")
     registry = project / REGISTRY
     registry.write_text(
         registry.read_text(encoding="utf-8")
@@ -321,14 +340,14 @@ def test_registry_mistakes_are_errors_naming_file_and_line(tmp_path):
 # In the browser ------------------------------------------------------------------------
 
 
-def test_index_sorts_by_citation_count_in_the_browser(site):
+def test_index_sorts_by_citation_count_in_the_browser(sample_site):
     from playwright.sync_api import sync_playwright
 
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
         page = browser.new_page()
-        page.goto((site / "dan-chieu" / "index.html").as_uri())
+        page.goto((sample_site / "dan-chieu" / "index.html").as_uri())
         table = page.locator(".kb-bang-sap-xep table").first
         header = table.locator("th", has_text="Lần dẫn chiếu")
         header.click()

@@ -8,17 +8,17 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SOURCES
+from conftest import ROOT, SAMPLE, SAMPLE_SOURCES
 from kb.check import validate
 from kb.import_accuracy import measure, table
 from kb.importer import draft_yaml
 
 FIXTURES = ROOT / "tests" / "fixtures"
 GUIDE = ROOT / "docs" / "huong-dan" / "bo-sung-van-ban.md"
-SEEDS = sorted(SOURCES.glob("*.txt"))
+SEEDS = sorted(SAMPLE_SOURCES.glob("*.txt"))  # the sample corpus (tests/fixtures/kho-mau), never data/
 
 
-def draft_project(tmp_path, source, registry_root=ROOT):
+def draft_project(tmp_path, source, registry_root=SAMPLE):
     """A project holding only the registry, the raw text and its draft."""
     data = tmp_path / "data"
     shutil.copytree(registry_root / "data" / "danh-muc", data / "danh-muc")
@@ -52,14 +52,14 @@ def test_the_draft_of_the_guide_example_finds_its_structure(tmp_path):
 
 
 def test_hard_wrapped_lines_and_markers_alone_on_a_line_are_joined(tmp_path):
-    _project, text = draft_project(tmp_path, SOURCES / "001_ce16b4433ebe2154.txt")
+    _project, text = draft_project(tmp_path, SAMPLE_SOURCES / "001_ce16b4433ebe2154.txt")
     assert "ngắt dòng cứng" in text
     assert 'clause: "đ)"' in text
     assert "Công tác vận động quần chúng là một nhiệm vụ" in text.replace("\n      ", " ")
 
 
 def test_web_chrome_and_the_duplicated_paragraph_are_flagged_for_review(tmp_path):
-    _project, text = draft_project(tmp_path, SOURCES / "003_6bcc9417a93f2182.txt")
+    _project, text = draft_project(tmp_path, SAMPLE_SOURCES / "003_6bcc9417a93f2182.txt")
     removed = text.split("\nremoved:")[1].split("\nbody:")[0]
     assert "Số lượt truy cập" in removed and "reason: duplicate" in removed
     assert removed.count("— KIỂM TRA") == 4
@@ -74,4 +74,4 @@ def test_a_legacy_encoded_text_is_refused_with_a_clear_message(tmp_path):
 
 
 def test_the_accuracy_table_in_the_guide_is_current():
-    assert table(measure(ROOT)) in GUIDE.read_text(encoding="utf-8")
+    assert table(measure(SAMPLE)) in GUIDE.read_text(encoding="utf-8")

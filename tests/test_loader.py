@@ -1,9 +1,11 @@
-"""A maintainer's YAML becomes a validated model; the five seed documents load with honest metadata."""
+"""A maintainer's YAML becomes a validated model; the five seed documents (the sample corpus,
+tests/fixtures/kho-mau) load with honest metadata; every document of data/ has unique anchors."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from conftest import SAMPLE_SOURCES
 from kb.model import DateRange, PartialDate
 
 HANOI = "ha-noi-2010-chi-thi-lay-phieu-tin-nhiem"
@@ -13,20 +15,14 @@ HCM = "tphcm-1995-chi-thi-tong-ket-nghi-quyet-8b"
 QUAN_1 = "quan-1-2017-hoi-nghi-trien-khai-quyet-dinh-935-936-994"
 
 
-def test_every_seed_is_a_document(corpus):
-    sources = {doc.source_file for doc in corpus.documents.values()}
-    assert sources == {
-        "000_3af56261d56cb398.txt",
-        "001_ce16b4433ebe2154.txt",
-        "002_6fc405401a0a3245.txt",
-        "003_6bcc9417a93f2182.txt",
-        "004_342462189db0b925.txt",
-    }
+def test_every_seed_is_a_document(sample_corpus):
+    sources = {doc.source_file for doc in sample_corpus.documents.values()}
+    assert sources == {path.name for path in SAMPLE_SOURCES.glob("*.txt")}
 
 
-def test_hanoi_metadata_is_as_the_source_states(corpus):
-    doc = corpus.documents[HANOI]
-    assert corpus.actors[doc.issuer.value].name == "Ban Thường vụ Thành ủy Hà Nội"
+def test_hanoi_metadata_is_as_the_source_states(sample_corpus):
+    doc = sample_corpus.documents[HANOI]
+    assert sample_corpus.actors[doc.issuer.value].name == "Ban Thường vụ Thành ủy Hà Nội"
     assert doc.issued.value == PartialDate(2010, 5, 10)
     assert doc.issued.display() == "10/05/2010"
     assert doc.signer.name.value == "Bùi Duy Nhâm"
@@ -35,37 +31,37 @@ def test_hanoi_metadata_is_as_the_source_states(corpus):
     assert not doc.number.known  # the source gives no number
 
 
-def test_unknown_values_stay_unknown_and_inferred_dates_say_why(corpus):
-    ben_tre = corpus.documents[BEN_TRE]
+def test_unknown_values_stay_unknown_and_inferred_dates_say_why(sample_corpus):
+    ben_tre = sample_corpus.documents[BEN_TRE]
     assert not ben_tre.number.known and not ben_tre.signer.name.known
     assert isinstance(ben_tre.issued.value, DateRange)
     assert ben_tre.issued.value.after == PartialDate(2010, 9, 21)
     assert "18/2000" in ben_tre.issued.reason
     assert ben_tre.effective.value  # the text states when it takes effect
-    hcm = corpus.documents[HCM]
+    hcm = sample_corpus.documents[HCM]
     assert hcm.issued.value.year == 1995 and hcm.issued.inferred
 
 
-def test_the_news_report_is_not_called_a_directive(corpus):
-    doc = corpus.documents[QUAN_1]
+def test_the_news_report_is_not_called_a_directive(sample_corpus):
+    doc = sample_corpus.documents[QUAN_1]
     assert doc.type == "tin-bai"
     assert not doc.issuer.known
     assert doc.level.inferred and doc.level.value == "huyen"
 
 
-def test_clause_ids_derive_from_numbers(corpus):
-    ben_tre = [b.id for b in corpus.documents[BEN_TRE].anchored()]
+def test_clause_ids_derive_from_numbers(sample_corpus):
+    ben_tre = [b.id for b in sample_corpus.documents[BEN_TRE].anchored()]
     assert {"k1", "k1-a", "k1-dd", "k2-e", "k3-b"} <= set(ben_tre)
-    phu_tho = [b.id for b in corpus.documents[PHU_THO].anchored()]
+    phu_tho = [b.id for b in sample_corpus.documents[PHU_THO].anchored()]
     assert {"k2-y1", "k2-y4", "k3-y4", "k5"} <= set(phu_tho)
-    hcm = [b.id for b in corpus.documents[HCM].anchored()]
+    hcm = [b.id for b in sample_corpus.documents[HCM].anchored()]
     assert {"k1", "k3", "noi-dung-tong-ket", "noi-dung-tong-ket-5"} <= set(hcm)
 
 
-def test_clause_labels_follow_vietnamese_citation_convention(corpus):
-    block = corpus.documents[BEN_TRE].block("k3-b")
+def test_clause_labels_follow_vietnamese_citation_convention(sample_corpus):
+    block = sample_corpus.documents[BEN_TRE].block("k3-b")
     assert block.citation_label == "Điểm b khoản 3"
-    assert corpus.documents[PHU_THO].block("k2-y2").citation_label == "Gạch đầu dòng thứ 2 khoản 2"
+    assert sample_corpus.documents[PHU_THO].block("k2-y2").citation_label == "Gạch đầu dòng thứ 2 khoản 2"
 
 
 def test_anchor_ids_are_unique_in_every_document(corpus):
@@ -74,7 +70,7 @@ def test_anchor_ids_are_unique_in_every_document(corpus):
         assert not [i for i, n in counts.items() if n > 1], doc.id
 
 
-def test_typos_are_recorded_as_corrections(corpus):
-    pairs = {(c.original, c.corrected) for c in (x for _, x in corpus.documents[PHU_THO].corrections())}
+def test_typos_are_recorded_as_corrections(sample_corpus):
+    pairs = {(c.original, c.corrected) for c in (x for _, x in sample_corpus.documents[PHU_THO].corrections())}
     assert {("hiênj", "hiện"), ("bẳng", "bằng"), ("nhân", "nhận")} <= pairs
-    assert ("vối", "với") in {(c.original, c.corrected) for _, c in corpus.documents[HCM].corrections()}
+    assert ("vối", "với") in {(c.original, c.corrected) for _, c in sample_corpus.documents[HCM].corrections()}

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import PROJECT, copy_project
 from kb import forked
 from kb.check import load_checked
 from kb.problems import DataError
@@ -32,7 +32,7 @@ needs_spare_core = pytest.mark.skipif(not forked.available(), reason="one usable
 def _build(site_dir: Path, **env) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-        capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
+        capture_output=True, text=True, cwd=PROJECT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
     )
     assert result.returncode == 0, result.stderr
 
@@ -193,9 +193,9 @@ def test_a_failure_in_this_process_part_is_raised_as_is_and_leaves_no_child_behi
 
 
 @needs_spare_core
-def test_documents_read_in_two_processes_make_the_same_corpus():
-    serial, serial_warnings = load_checked(ROOT)
-    split, split_warnings = load_checked(ROOT, map_files=forked.map_split)
+def test_documents_read_in_two_processes_make_the_same_corpus(project):
+    serial, serial_warnings = load_checked(project)
+    split, split_warnings = load_checked(project, map_files=forked.map_split)
     assert split.documents == serial.documents
     assert list(split.documents) == list(serial.documents)
     assert split_warnings == serial_warnings

@@ -16,6 +16,7 @@ from . import fidelity
 from .buildcache import DocumentCache
 from .loader import SOURCES_DIR, FileMapper, load_corpus
 from .model import Corpus
+from .pages import PageGenerator, address_of
 from .problems import DataError, Problem
 
 
@@ -28,7 +29,7 @@ def validate(
         corpus, problems = load_corpus(data_dir, root=root, cache=cache, map_files=map_files)
     except DataError as exc:
         return None, list(exc.problems)
-    return corpus, sorted(problems + fidelity_problems(corpus, data_dir / SOURCES_DIR))
+    return corpus, sorted(problems + fidelity_problems(corpus, data_dir / SOURCES_DIR) + forwarding_problems(root, corpus))
 
 
 def load_checked(
@@ -60,6 +61,25 @@ def fidelity_problems(corpus: Corpus, sources_dir: Path) -> list[Problem]:
                 )
             )
     return problems
+
+
+def forwarding_problems(root: Path, corpus: Corpus) -> list[Problem]:
+    """Declared forwards (data/danh-muc/chuyen-huong.yml) checked against the pages the site will have.
+
+    Automatic forwards of promoted cited documents are right by construction: the check (and its
+    page plan) runs only when something is declared.
+    """
+    if all(forward.entry for forward in corpus.forwards):
+        return []
+    generator = PageGenerator(corpus)
+    published = {address_of(page.src_path) for page in generator.plan()} | hand_written_pages(root)
+    return generator.forwarding(published)[1]
+
+
+def hand_written_pages(root: Path) -> set[str]:
+    """Addresses of the files under docs/ (the guide pages, assets)."""
+    docs = root / "docs"
+    return {address_of(p.relative_to(docs).as_posix()) for p in docs.rglob("*") if p.is_file()} if docs.is_dir() else set()
 
 
 def summary(problems: list[Problem], files: int, seconds: float) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from . import citations, markup, responsibilities
+from . import citations, markup, redirects, responsibilities
 from .buildcache import DocumentCache, fingerprint
 from .collector import collector_paused
 from .fields import ID_PATTERN, Context, parse_date
@@ -156,10 +156,14 @@ def _load_corpus(
     # citations need every document loaded: resolve them in one pass (citations.py)
     registry = data_dir / REGISTRIES_DIR / citations.REGISTRY_FILE
     documents, cited = citations.resolve(documents, registry, rel(registry), problems)
+    # published addresses that forward elsewhere: declared, and implied by promoted cited documents
+    declared_path = data_dir / REGISTRIES_DIR / Path(redirects.REDIRECTS_FILE).name
+    forwards = redirects.read_declared(declared_path, rel(declared_path), problems) + redirects.promoted(cited.entries, rel(registry))
     errors = [p for p in problems if p.is_error]
     if errors:
         raise DataError(problems)
-    return Corpus(documents=documents, actors=actors, cited=cited.entries, citations=cited, groups=groups), sorted(problems)
+    corpus = Corpus(documents=documents, actors=actors, cited=cited.entries, citations=cited, groups=groups, forwards=tuple(forwards))
+    return corpus, sorted(problems)
 
 
 def _read_document_file(

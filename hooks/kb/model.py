@@ -357,6 +357,17 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Forward:
+    """`old` (a site address that once had a page) forwards to `new` (a page of the site)."""
+
+    old: str
+    new: str
+    path: str  # the data file that says so
+    line: int
+    entry: str | None = None  # the registry entry whose promotion implies it (None: declared)
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Everything loaded from data/, cross-checked."""
 
@@ -368,3 +379,5 @@ class Corpus:
     citations: CitationIndex | None = None
     # generic roles shared by actors of different places, keyed by id
     groups: dict[str, Group] = field(default_factory=dict)
+    # old addresses that forward to a page: declared ones and promoted cited documents (kb.redirects)
+    forwards: tuple[Forward, ...] = ()

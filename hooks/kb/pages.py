@@ -10,6 +10,8 @@ from typing import Callable, Iterable
 from .citation_pages import CitationPages
 from .labels import DOCUMENTS_URL, citation_name, display_title, document_path, issuer_name, sort_date, year_label
 from .model import Corpus, Document
+from .problems import Problem
+from .redirects import redirect_page, relative_url, resolve
 from .render import Md, make_environment
 from .responsibilities import Responsibilities
 from .responsibility_pages import ResponsibilityPages
@@ -36,6 +38,11 @@ class PlannedPage:
 
     def generate(self) -> GeneratedPage:
         return GeneratedPage(self.src_path, self.render(), self.edit_path)
+
+
+def address_of(src_path: str) -> str:
+    """The site address of a docs-relative file: 'van-ban/x.md' → 'van-ban/x.html'."""
+    return src_path[:-3] + ".html" if src_path.endswith(".md") else src_path
 
 
 def _marked(fact, text: str) -> str:
@@ -77,6 +84,17 @@ class PageGenerator:
         pages.extend(self.citation_pages.pages())
         pages.extend(self.responsibilities.pages(self._render, PlannedPage))
         return pages
+
+    def forwarding(self, published: set[str]) -> tuple[list[PlannedPage], list[Problem]]:
+        """One forwarding page per old address (kb.redirects), checked against `published`:
+        every address the site has a page for (the plan's and the hand-written ones)."""
+        forwards, problems = resolve(self.corpus.forwards, published)
+        titles = {f"{address_of(t.path)}": t.name for t in self.citation_pages.targets.values()}
+        pages = [
+            PlannedPage(forward.old, partial(redirect_page, relative_url(forward.old, forward.new), titles.get(forward.new, "địa chỉ mới")))
+            for forward in forwards
+        ]
+        return pages, problems
 
     def document_page(self, doc: Document) -> GeneratedPage:
         return GeneratedPage(document_path(doc.id), self.document_content(doc), edit_path=doc.path)
