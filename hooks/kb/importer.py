@@ -1,10 +1,12 @@
 """Draft a document YAML from a raw text: `PYTHONPATH=hooks python -m kb.importer nguon.txt [-o draft.yml]`.
 
-The draft is a starting point for a maintainer, never a finished file: it only re-arranges the
-source (so it keeps every word, and the checker's no-word-lost test passes on it), fills the
-metadata it can read from the text itself, leaves everything else null, and marks with
-`# KIỂM TRA:` comments what a person must look at (probable web chrome, hard-wrapped lines,
-duplicated paragraphs, guessed titles, detected citations).
+The draft is a starting point for a maintainer, never a finished file. It only re-arranges the
+source, so it keeps every word (the checker's no-word-lost test passes on it); it reads the
+parts of an official document by their formal layout (kb.doc_layout: header, type line and
+trích yếu, body levels, signature, "Nơi nhận"), fills the metadata the text states, and leaves
+a field empty with a `# KIỂM TRA:` comment whenever it is not sure. Lines a web portal added
+(menus, print buttons, counters, related news, copyright) and paragraphs printed twice go to
+`removed`; the document's own header never does.
 """
 
 from __future__ import annotations
@@ -17,54 +19,27 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import doc_layout as layout
+from .import_agency import Agency, bloc_of_actor, find_in_registry, issuing_agency
 from .loader import ACTORS_FILE, REGISTRIES_DIR, load_corpus
 from .model import Actor
 from .problems import DataError
 
-# Document type words as they open a directive, longest first; value = vocab key.
-TYPE_WORDS = [
-    ("nghị quyết liên tịch", "nghi-quyet-lien-tich"),
-    ("chỉ thị", "chi-thi"),
-    ("nghị quyết", "nghi-quyet"),
-    ("quyết định", "quyet-dinh"),
-    ("kế hoạch", "ke-hoach"),
-    ("hướng dẫn", "huong-dan"),
-    ("thông tri", "thong-tri"),
-    ("kết luận", "ket-luan"),
-    ("quy chế", "quy-che"),
-    ("quy định", "quy-dinh"),
-    ("thông tư", "thong-tu"),
-    ("nghị định", "nghi-dinh"),
-]
-_TYPE_LINE = re.compile(r"^(?P<word>" + "|".join(w for w, _ in TYPE_WORDS) + r")(?:\s+của\s+.+)?$", re.I)
-_NUMBERED = re.compile(r"^(?P<marker>\d{1,2}[.\-/)])(?:\s+(?P<text>.*))?$")
-_LETTERED = re.compile(r"^(?P<marker>[a-zđ]\))(?:\s+(?P<text>.*))?$")
-_BULLET = re.compile(r"^(?P<marker>[-–•+])\s+(?P<text>.+)$")
-_PLACE_DATE = re.compile(
-    r"^(?P<place>[A-ZĐ][^,\d]{1,40}),\s*(?:ngày\s+(?P<d1>\d{1,2})\s+tháng\s+(?P<m1>\d{1,2})\s+năm\s+(?P<y1>\d{4})"
-    r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4}))\.?$"
-)
-_NUMBER_LINE = re.compile(r"^Số[:.]?\s*(?P<number>\d+[\w/\-. ]*\w)$", re.I)
-_SIGNATURE_START = re.compile(r"^(t/m|tm\.?|k/t|kt\.?|t/l|tl\.?|q\.)\s|^\(đã ký\)$", re.I)
 _CITATION = re.compile(
-    r"\b(?P<kind>Chỉ thị|Nghị quyết(?: liên tịch)?|Quyết định|Nghị định|Pháp lệnh|Thông tư|Luật|Hướng dẫn|Kế hoạch)"
+    r"\b(?P<kind>Chỉ thị|Nghị quyết(?: liên tịch)?|Quyết định|Nghị định|Pháp lệnh|Thông tư|Luật|Hướng dẫn|Kế hoạch|Kết luận|Quy định)"
     r"(?:\s+số)?\s+(?P<number>\d+[A-Z]?(?:[/\-][\w\-]+)*(?:\s*-\s*[A-ZĐ]{2,})?)"
 )
-# Web-page chrome seen in copied pages: footers, counters, menus.
-_CHROME_LINE = re.compile(
-    r"^(tin liên quan|liên kết website|(số )?lượt truy cập:?.*|lượt xem:?.*|đang online:?.*|hôm qua:.*|tất cả:.*|"
-    r"rx online|.*\bonline:\s*\d[\d.,]*|\d{1,6}|trang chủ|in bài viết|gửi bài viết)$",
-    re.I,
-)
-_FOOTER_START = re.compile(r"^(tin liên quan|liên kết website|các tin khác|tin khác|bài viết liên quan)$", re.I)
 _END_PUNCT = re.compile(r"[.;:!?…]['\"”’)]*(?:-|/\.)?$|\./\.$")
-UPPER_WORDS = {"Đảng", "Nhà", "Chính"}  # kept for the readers of this module: sentence case is a guess
+_MARKER_ALONE = re.compile(r"^(\d{1,2}[.\-/)]|[a-zđ]\)|[IVXL]{1,6}[.\-/)])$")
+TITLE_UNKNOWN = "Chưa rõ trích yếu"  # the loader needs a title; the KIỂM TRA note above it says to write one
+_AUTHORITY_BODY = re.compile(r"^(ban thường vụ|ban chấp hành|thường trực)\b", re.I)
 
 
 @dataclass
 class Line:
     number: int
-    text: str
+    text: str  # whitespace collapsed
+    raw: str = ""  # as in the file (tabs and runs of spaces kept: two-column copies)
 
 
 @dataclass
@@ -77,6 +52,17 @@ class Para:
 
 
 @dataclass
+class Removal:
+    lines: list[Line]
+    reason: str  # chrome | duplicate
+    note: str
+
+    @property
+    def text(self) -> str:
+        return " ".join(l.text for l in self.lines)
+
+
+@dataclass
 class Draft:
     type: str = "khac"
     type_note: str = ""
@@ -84,7 +70,11 @@ class Draft:
     title: str | None = None
     title_note: str = ""
     issuer: Actor | None = None
-    issuer_hint: str = ""
+    agency: Agency | None = None  # the issuing body as the header names it
+    new_issuer: Agency | None = None  # proposed registry entry when the registry lacks it
+    issuer_note: str = ""
+    level: str | None = None
+    bloc: str | None = None
     place: str | None = None
     issued: str | None = None
     issued_note: str = ""
@@ -92,7 +82,7 @@ class Draft:
     signer_position: str | None = None
     signer_on_behalf: str | None = None
     effective: str | None = None
-    removed: list[tuple[int, str, str, str]] = field(default_factory=list)  # (line, text, reason, note)
+    removed: list[Removal] = field(default_factory=list)
     body: list[dict] = field(default_factory=list)
     citations: list[tuple[str, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -102,31 +92,37 @@ class Draft:
 
 
 def read_source(path: Path) -> list[Line]:
+    """The lines of a raw text: UTF-8 (BOM dropped), NFC, any line ending (CRLF, CR, LF)."""
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     text = unicodedata.normalize("NFC", raw.decode("utf-8"))  # a legacy encoding fails loudly here
-    return [Line(n, " ".join(t.split())) for n, t in enumerate(text.replace("\r\n", "\n").split("\n"), start=1)]
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    return [Line(n, " ".join(t.split()), t) for n, t in enumerate(text.split("\n"), start=1)]
 
 
-def is_hard_wrapped(lines: list[Line]) -> bool:
-    """Lines cut at a fixed width, with no blank lines between paragraphs (001's style)."""
+def wrap_width(lines: list[Line]) -> int | None:
+    """The width a hard-wrapped copy was cut at (every line at most ~that long, many close to it), or None."""
     filled = [l for l in lines if l.text]
-    if len(filled) < 10:
-        return False
-    long = [l for l in filled if 60 <= len(l.text) <= 130]
-    blanks = len(lines) - len(filled)
-    return len(long) >= 0.5 * len(filled) and max(len(l.text) for l in filled) <= 130 and blanks <= 0.05 * len(lines)
+    if len(filled) < 8:
+        return None
+    width = max(len(l.text) for l in filled)
+    if width > 100:
+        return None
+    near = [l for l in filled if len(l.text) >= width - 15]
+    return width if len(near) >= 0.3 * len(filled) else None
 
 
-def paragraphs(lines: list[Line], wrapped: bool) -> list[Para]:
-    """Join lines into paragraphs; a marker alone on a line ('1.', 'a)') stays its own paragraph."""
+def paragraphs(lines: list[Line], width: int | None) -> list[Para]:
+    """Join lines into paragraphs. In a hard-wrapped copy a line continues the one above when the
+    first word of the line would not have fitted on it; otherwise only a line that starts in lower
+    case under a long unfinished line continues it."""
     paras: list[Para] = []
     current: list[Line] = []
 
     def flush():
         if current:
-            paras.append(Para(" ".join(l.text for l in current), current[0].number, wrapped and len(current) > 1))
+            paras.append(Para(" ".join(l.text for l in current), current[0].number, width is not None and len(current) > 1))
             current.clear()
 
     for line in lines:
@@ -134,37 +130,37 @@ def paragraphs(lines: list[Line], wrapped: bool) -> list[Para]:
         if not text:
             flush()
             continue
-        if not wrapped:
-            # a line that starts in lower case right under another continues its paragraph
-            if not (current and _continues(current[-1].text, text)):
-                flush()
+        if current and _continues(current[-1].text, text, width):
             current.append(line)
             continue
-        alone_marker = bool(re.fullmatch(r"\d{1,2}[.\-/)]|[a-zđ]\)", text))
-        if alone_marker or _TYPE_LINE.match(text):
-            flush()
-            paras.append(Para(text, line.number))
-            continue
-        previous = current[-1].text if current else None
-        if previous is not None and _END_PUNCT.search(previous) and not text[:1].islower():
-            flush()
-        elif previous is not None and previous.isupper() != text.isupper():
-            flush()  # an all-caps title ends where sentence case begins
+        flush()
         current.append(line)
     flush()
     return paras
 
 
-def _continues(previous: str, text: str) -> bool:
-    """A hard-wrapped line: lower-case start under a long line that did not end a sentence."""
+def _continues(previous: str, text: str, width: int | None) -> bool:
+    if _MARKER_ALONE.match(previous) or layout.RECIPIENTS.match(text) or layout.is_chrome(text):
+        return False
+    starts_block = bool(layout.NUMBERED.match(text) or layout.LETTERED.match(text) or layout.BULLET.match(text) or layout.section_of(text))
+    if width is not None:
+        first = text.split()[0]
+        # the word did not fit: a wrap, not a new paragraph (a little slack, none after a full stop)
+        slack = 0 if re.search(r"[.!?:]['\"”’)]*$", previous) and text[:1].isupper() else 3
+        cut_here = len(previous) + 1 + len(first) > width - slack
+        if not cut_here:
+            return False
+        if starts_block and _END_PUNCT.search(previous):
+            return False
+        if layout.is_caps(previous) != layout.is_caps(text) and (len(previous.split()) < 12 or len(text.split()) < 12):
+            return False  # a caps heading ends where sentence case begins
+        return True
     return (
         text[:1].islower()
         and len(previous) >= 40
         and not re.search(r"[.:!?…]['\"”’)]*$", previous)  # ';' and ',' end a wrapped line, not a paragraph
-        and not _TYPE_LINE.match(previous)
-        and not _CHROME_LINE.match(text)
-        and not _SIGNATURE_START.match(text)
-        and not _LETTERED.match(text)  # "b) …" after "a) …;" is the next point, not a wrapped line
+        and not layout.type_of_line(previous)
+        and not starts_block
     )
 
 
@@ -173,275 +169,655 @@ def _continues(previous: str, text: str) -> bool:
 
 def draft_from_text(lines: list[Line], actors: dict[str, Actor]) -> Draft:
     draft = Draft()
-    wrapped = is_hard_wrapped(lines)
-    if wrapped:
-        draft.notes.append(
-            "Bản nguồn bị ngắt dòng cứng (mỗi dòng khoảng 80 ký tự): các dòng đã được nối thành đoạn; "
-            "kiểm tra chỗ bắt đầu mỗi đoạn."
-        )
-    paras = paragraphs(lines, wrapped)
-    paras = _drop_footer(paras, draft)
-    paras = _drop_duplicates(paras, draft)
-
-    type_at = next((i for i, p in enumerate(paras) if _TYPE_LINE.match(p.text)), None)
-    head: list[Para] = []
-    if type_at is None:
-        body_paras = paras
-        if any(re.match(r"^Ngày \d{1,2}/\d{1,2}/\d{4},", p.text) for p in paras[:6]):
-            draft.type = "tin-bai"
-            draft.type_note = "không thấy dòng tên loại văn bản; văn bản kể lại sự kiện («Ngày …, … tổ chức …») nên đoán là tin bài"
-        else:
-            draft.type_note = "không thấy dòng tên loại văn bản (CHỈ THỊ, NGHỊ QUYẾT…): chọn loại đúng"
+    filled = [i for i, l in enumerate(lines) if l.text]
+    type_at = next((i for i in filled[:40] if _is_type_line(lines[i])), None)
+    header_start = next((i for i in filled[:30] if any(layout.header_cell_kind(c) for c in layout.columns(lines[i].raw))), None)
+    if header_start is not None and type_at is not None and header_start > type_at:
+        header_start = None
+    org_lines: list[str] = []
+    author: str | None = None
+    if type_at is None and header_start is None:
+        body_start = _read_news_head(lines, draft)
     else:
-        word = _TYPE_LINE.match(paras[type_at].text)["word"].lower()
-        draft.type = dict(TYPE_WORDS)[word]
-        for para in paras[:type_at]:
-            if _PLACE_DATE.match(para.text) or _NUMBER_LINE.match(para.text):
-                head.append(para)
-            else:
-                draft.removed.append((para.line, para.text, "chrome", "Có thể là phần trang web trước văn bản (khẩu hiệu, tiêu đề trang) — KIỂM TRA"))
-        body_paras = paras[type_at:]
-
-    for para in head + body_paras[:3]:
-        if m := _PLACE_DATE.match(para.text):
-            draft.place = m["place"].strip()
-            day, month, year = (m["d1"], m["m1"], m["y1"]) if m["y1"] else (m["d2"], m["m2"], m["y2"])
-            draft.issued = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
-        if m := _NUMBER_LINE.match(para.text):
-            draft.number = m["number"]
-
-    _read_body(head, body_paras, type_at is not None, draft)
-    _find_issuer(lines, draft, actors)
-    if draft.title:  # sentence case lost the capitals of place names the registry knows
-        for actor in actors.values():
-            bare = re.sub(r"^(Tỉnh|Thành phố|Quận|Huyện|Xã|Phường|Thị trấn)\s+", "", actor.place or "")
-            if bare:
-                draft.title = re.sub(rf"(?<!\w){re.escape(bare.lower())}(?!\w)", bare, draft.title)
+        body_start = _read_header(lines, header_start, type_at, draft, org_lines)
+        if type_at is not None:
+            body_start, author = _read_type_and_title(lines, type_at, draft)
+    body_lines = lines[body_start:]
+    main, attached = _split_attached(body_lines)
+    signature_body = _read_part(main, draft, main_part=True)
+    if attached:
+        _read_part(attached, draft, main_part=False)
+    _find_issuer(org_lines, author or signature_body, draft, actors)
+    _fix_title_case(draft, actors)
+    _assign_ids(draft.body, draft)
     _find_citations(lines, draft)
+    if any("có hiệu lực" in b.get("p", "") + b.get("text", "") for b in _walk(draft.body)):
+        draft.notes.append("Văn bản có câu nói về hiệu lực: điền trường 'effective' bằng một cụm ngắn.")
     return draft
 
 
-def _drop_footer(paras: list[Para], draft: Draft) -> list[Para]:
-    """Web chrome: a footer block from "Tin liên quan"/"Liên kết website" on, and stray counters."""
-    start = next((i for i, p in enumerate(paras) if _FOOTER_START.match(p.text)), None)
-    kept = paras
-    if start is not None and all(len(p.text) < 80 for p in paras[start:]):
-        footer = " ".join(p.text for p in paras[start:])
-        draft.removed.append((paras[start].line, footer, "chrome", "Chân trang web (tin liên quan, liên kết, bộ đếm truy cập) — KIỂM TRA"))
-        kept = paras[:start]
-    result = []
-    for para in kept:
-        if _CHROME_LINE.match(para.text):
-            draft.removed.append((para.line, para.text, "chrome", "Dòng ngắn có vẻ là bộ đếm hoặc thành phần trang web — KIỂM TRA"))
-        else:
-            result.append(para)
-    return result
+def _is_type_line(line: Line) -> bool:
+    found = layout.type_of_line(line.text)
+    if not found:
+        return False
+    return layout.is_caps(line.text) or len(line.text.split()) <= 3  # "CHỈ THỊ", "Chỉ thị"; not a headline
 
 
-def _drop_duplicates(paras: list[Para], draft: Draft) -> list[Para]:
-    """A long paragraph printed twice: keep the later copy (after the title), list the first in `removed`."""
-    result = []
-    for index, para in enumerate(paras):
-        later = any(p.text == para.text for p in paras[index + 1 :])
-        if later and len(para.text) > 80:
-            draft.removed.append((para.line, para.text, "duplicate", f"Đoạn lặp lại (dòng {para.line} và sau đó); giữ lần sau — KIỂM TRA"))
-        else:
-            result.append(para)
-    return result
-
-
-def _read_body(head: list[Para], paras: list[Para], has_type_line: bool, draft: Draft) -> None:
-    body = draft.body
-    for para in head:
-        body.append({"heading": para.text, "line": para.line})
-    rest = list(paras)
-    if has_type_line:
-        body.append({"heading": rest.pop(0).text})
-    title_lines = _title_lines(rest, has_type_line)
-    if title_lines:
-        body.append({"heading": " ".join(p.text for p in title_lines)})
-        rest = rest[len(title_lines) :]
-        draft.title = _title_from(" ".join(p.text for p in title_lines))
-        draft.title_note = "đoán từ dòng tên văn bản; viết hoa chữ đầu câu và tên riêng cho đúng"
-    elif not has_type_line and rest:
-        first = rest.pop(0)
-        body.append({"heading": first.text})
-        draft.title = first.text.rstrip(".")
-        draft.title_note = "lấy dòng đầu tiên (tiêu đề bài) làm trích yếu"
-
-    signature = _signature(rest, draft)
-    if signature:
-        rest = rest[: len(rest) - len(signature)]
-
-    top_clause: dict | None = None  # the latest numbered clause, parent of lettered clauses and bullets
-    last_letter: dict | None = None
-    section: dict | None = None
-    last_number = 0
-    pending_marker: str | None = None
-    used_ids: set[str] = set()
-    for para in rest:
-        text = para.text
-        if pending_marker is not None:
-            text = f"{pending_marker} {text}"
-            pending_marker = None
-        if re.fullmatch(r"\d{1,2}[.\-/)]|[a-zđ]\)", text):
-            pending_marker = text  # 001: the marker alone on its line, the clause text on the next
+def _read_header(lines: list[Line], start: int | None, type_at: int | None, draft: Draft, org_lines: list[str]) -> int:
+    """The header block (before the type line, or for a công văn up to its last header line):
+    headings, number, place and date, organisation lines, "V/v" subject. Lines before it are chrome."""
+    start = start if start is not None else type_at
+    assert start is not None
+    leading = [l for l in lines[:start] if l.text]
+    if leading:
+        draft.removed.append(Removal(leading, "chrome", "Phần trang web trước văn bản (tên trang, trình đơn, đường dẫn, nút bấm)"))
+    end = type_at if type_at is not None else _header_end(lines, start)
+    subject: list[Line] = []
+    subject_open = False
+    index = start
+    while index < end:
+        line = lines[index]
+        index += 1
+        if not line.text:
             continue
-        if m := _NUMBERED.match(text):
-            number = int(re.match(r"\d+", m["marker"])[0])
-            clause = {"clause": m["marker"], "text": m["text"] or "", "items": [], "line": para.line}
-            if number <= last_number and body and "p" in body[-1] and body[-1]["p"].rstrip().endswith(":"):
-                lead = body.pop()
-                section = {"section": _slug(lead["p"], 4, used_ids), "text": lead["p"], "label": _words(lead["p"], 4), "items": []}
-                body.append(section)
-            last_number = number
-            (section["items"] if section else body).append(clause)
-            top_clause, last_letter = clause, None
+        cells = layout.columns(line.raw) or [line.text]
+        kinds = [layout.header_cell_kind(c) for c in cells]
+        if subject and subject_open and not any(kinds) and not line.text[:1].isupper():
+            subject.append(line)  # the subject line wrapped
             continue
-        if (m := _LETTERED.match(text)) and top_clause is not None:
-            last_letter = {"clause": m["marker"], "text": m["text"] or "", "items": []}
-            top_clause["items"].append(last_letter)
+        if layout.SUBJECT.match(line.text) and not subject:
+            subject.append(line)
+            subject_open = True
             continue
-        if (m := _BULLET.match(text)) and top_clause is not None:
-            (last_letter or top_clause)["items"].append({"clause": m["marker"], "text": m["text"]})
+        if subject_open:
+            draft.body.append({"heading": " ".join(l.text for l in subject)})
+            subject_open = False
+        if not any(kinds) and layout.is_chrome(line.text):
+            draft.removed.append(Removal([line], "chrome", "Dòng của trang web xen trong phần đầu văn bản"))
             continue
-        if top_clause is not None and not top_clause["items"] and len(top_clause["text"]) <= 100:
-            top_clause["items"].append({"p": text})  # a short clause heading followed by its paragraph
-            continue
-        top_clause, last_letter, section = None, None, None
-        body.append({"p": text, "id": _slug(text, 3, used_ids), "wrapped": para.wrapped})
-    if signature:
-        body.append({"signature": [p.text for p in signature]})
-    for block in body:
-        if "p" in block and re.search(r"có hiệu lực", block["p"], re.I):
-            draft.effective = None  # stated in the text: the maintainer writes the short phrase
-            draft.notes.append(f"Đoạn «{_words(block['p'], 8)}…» nói về hiệu lực: điền trường 'effective'.")
+        draft.body.append({"heading": line.text})
+        for cell, kind in zip(cells, kinds):
+            if kind == "number" and draft.number is None:
+                draft.number = layout.NUMBER.match(cell)["number"]
+            elif kind == "date" and draft.issued is None:
+                _read_date(cell, draft)
+            elif kind == "org":
+                if org_lines and layout.is_unit_continuation(cell) and not layout.is_org_line(cell):
+                    org_lines[-1] = f"{org_lines[-1]} {cell}"  # "ỦY BAN NHÂN DÂN" / "HUYỆN ĐỨC LINH"
+                else:
+                    org_lines.append(cell)
+    if subject:
+        text = " ".join(l.text for l in subject)
+        if subject_open:
+            draft.body.append({"heading": text})
+        rest = layout.SUBJECT.match(text)["rest"]
+        draft.title = "Về việc " + rest.rstrip(" .") if rest else None
+        draft.title_note = "lấy từ dòng «V/v» dưới số hiệu; sửa chữ hoa cho đúng"
+        if type_at is None:
+            draft.type = "cong-van"
+            draft.type_note = "không có dòng tên loại, có dòng «V/v …» dưới số hiệu: đoán là công văn"
+    elif type_at is None:
+        draft.type_note = "phần đầu văn bản không có dòng tên loại (CHỈ THỊ, KẾ HOẠCH…): chọn loại đúng"
+    return end
 
 
-def _title_lines(paras: list[Para], after_type_line: bool) -> list[Para]:
-    """The title (trích yếu) lines right after the type line: all-caps lines, or mixed-case lines up to a long one."""
-    if not after_type_line or not paras:
-        return []
-    first = paras[0].text
-    if not (first.isupper() or re.match(r"^(v/v|về|trích yếu)\b", first, re.I) or first[:1].islower()):
-        return []
-    taken = [paras[0]]
-    caps = first.isupper()
-    for para in paras[1:]:
-        text = para.text
-        if _NUMBERED.match(text) or len(text) > 200 or _END_PUNCT.search(taken[-1].text) and not text[:1].islower():
+def _header_end(lines: list[Line], start: int) -> int:
+    """For a text without a type line: the line after the last header line near the top."""
+    end = start
+    for index in range(start, min(len(lines), start + 25)):
+        text = lines[index].text
+        if not text:
+            continue
+        cells = layout.columns(lines[index].raw) or [text]
+        if any(layout.header_cell_kind(c) for c in cells) or layout.SUBJECT.match(text):
+            end = index + 1
+        elif len(text) > 120 or layout.ADDRESSEE.match(text):
             break
-        if not caps and not text[:1].islower() and len(text) > 60 and _END_PUNCT.search(text):
-            break  # a sentence, not the rest of the title
-        if caps and not text.isupper():
+    # a wrapped "V/v" line continues on the next line(s)
+    while end < len(lines) and lines[end].text and not lines[end].text[:1].isupper() and not layout.ADDRESSEE.match(lines[end].text):
+        end += 1
+    return end
+
+
+def _read_date(cell: str, draft: Draft) -> None:
+    m = layout.PLACE_DATE.match(cell)
+    day, month, year = (m["d1"], m["m1"], m["y1"]) if m["y1"] else (m["d2"], m["m2"], m["y2"])
+    day, month, year = int(day), int(month), int(year)
+    if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
+        draft.issued = f"{year:04d}-{month:02d}-{day:02d}"
+    else:
+        draft.issued_note = f"dòng «{cell}» có ngày không hợp lệ"
+
+
+def _read_type_and_title(lines: list[Line], type_at: int, draft: Draft) -> tuple[int, str | None]:
+    """The type line, an optional "CỦA …" line, and the trích yếu lines under them."""
+    type_line = lines[type_at]
+    word, key = layout.type_of_line(type_line.text)
+    draft.type = key
+    if key == "khac":
+        draft.type_note = f"dòng tên loại «{type_line.text}» không có trong danh sách loại: chọn loại gần nhất hoặc 'khac'"
+    draft.body.append({"heading": type_line.text})
+    author = None
+    m = re.match(r"^.*?\bcủa\s+(?P<who>.+)$", type_line.text, re.I)
+    if m:
+        author = m["who"]
+    index = type_at + 1
+    while index < len(lines) and not lines[index].text:
+        index += 1
+    if index < len(lines) and layout.is_caps(lines[index].text) and re.match(r"^của\s", lines[index].text, re.I):
+        author = lines[index].text.split(None, 1)[1]
+        draft.body.append({"heading": lines[index].text})
+        index += 1
+    title: list[Line] = []
+    while index < len(lines):
+        line = lines[index]
+        text = line.text
+        if not text:
+            if title:
+                break
+            index += 1
+            continue
+        if not title:
+            if _starts_body(text) or len(text) > 250 and not layout.is_caps(text):
+                break
+            title.append(line)
+            index += 1
+            continue
+        previous = title[-1].text
+        if _starts_body(text) or _END_PUNCT.search(previous) and not previous.endswith(","):
             break
-        taken.append(para)
-    return taken
+        if text[:1].isupper() and not (layout.is_caps(text) and layout.is_caps(previous)):
+            break  # a new sentence: the body begins
+        if layout.is_caps(text) and not layout.is_caps(previous):
+            break  # an authority line after a sentence-case title ("ỦY BAN NHÂN DÂN TỈNH …")
+        title.append(line)
+        index += 1
+    if title:
+        text = " ".join(l.text for l in title)
+        draft.body.append({"heading": text})
+        draft.title = _title_from(text)
+        draft.title_note = "lấy từ các dòng dưới tên loại; sửa chữ hoa cho đúng (tên riêng, tên cơ quan)"
+    else:
+        draft.title_note = "không thấy dòng trích yếu dưới tên loại: điền trích yếu"
+    return index, author
+
+
+def _starts_body(text: str) -> bool:
+    return bool(
+        layout.NUMBERED.match(text)
+        or layout.section_of(text)
+        or re.match(r"^(-\s*)?(Căn cứ|Thực hiện|Kính gửi|Xét đề nghị|Theo đề nghị)\b", text)
+        or layout.ADDRESSEE.match(text)
+    )
 
 
 def _title_from(text: str) -> str:
-    text = re.sub(r"^v/v\b", "Về việc", text.strip(), flags=re.I).rstrip(" .")
-    if text.isupper():
+    text = re.sub(r"^(v/v)\b\s*:?\s*", "Về việc ", text.strip(), flags=re.I).rstrip(" .")
+    if layout.is_caps(text):
         text = text.lower()
     return text[:1].upper() + text[1:]
 
 
-def _signature(paras: list[Para], draft: Draft) -> list[Para]:
-    """The signature block at the end: 't/m …', a position, '(Đã ký)', a name."""
-    start = None
-    for index in range(len(paras) - 1, max(len(paras) - 7, -1), -1):
-        if len(paras[index].text) > 60:
+def _read_news_head(lines: list[Line], draft: Draft) -> int:
+    """A news item (tin bài): portal lines, a dateline, the headline, then the story."""
+    draft.type = "tin-bai"
+    draft.type_note = "không có phần đầu của văn bản (quốc hiệu, cơ quan, số, tên loại): đoán là tin bài"
+    filled = [i for i, l in enumerate(lines) if l.text]
+    if filled and re.match(r"^Ngày \d{1,2}/\d{1,2}/\d{4},", lines[filled[0]].text):
+        return 0  # the story begins at once ("Ngày 6/9/2017, Quận ủy … tổ chức …")
+    headline = None
+    for index in filled[:20]:
+        text = lines[index].text
+        if layout.PORTAL_DATELINE.match(text) or layout.is_chrome(text):
+            continue
+        if len(text.split()) < 5 or (layout.is_caps(text) and len(text.split()) < 10):
+            continue  # site name, section name
+        headline = index
+        break
+    if headline is None:
+        draft.title_note = "không thấy tiêu đề bài: điền trích yếu"
+        return 0
+    leading = [lines[i] for i in filled if i < headline]
+    if leading:
+        draft.removed.append(Removal(leading, "chrome", "Phần trang web trước bài (tên trang, trình đơn, chuyên mục, ngày đăng)"))
+    draft.body.append({"heading": lines[headline].text})
+    draft.title = lines[headline].text.rstrip(" .")
+    draft.title_note = "lấy tiêu đề bài làm trích yếu"
+    return headline + 1
+
+
+def _split_attached(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """A decision with its attached quy chế/quy định: the part from the attachment's own header on."""
+    for index, line in enumerate(lines):
+        if not layout.ATTACHED_NOTE.match(line.text):
+            continue
+        type_at = next((i for i in range(index - 1, max(index - 8, -1), -1) if _is_type_line(lines[i])), None)
+        if type_at is None:
+            continue
+        start = type_at
+        while start > 0 and (not lines[start - 1].text or any(layout.header_cell_kind(c) for c in layout.columns(lines[start - 1].raw))):
+            start -= 1
+        while start < type_at and not lines[start].text:
+            start += 1
+        return lines[:start], lines[start:]
+    return lines, []
+
+
+def _read_part(lines: list[Line], draft: Draft, main_part: bool) -> str | None:
+    """Body, signature and recipients of the main text or of an attachment; the body a T/M or
+    T/L signature acts for ("BAN THƯỜNG VỤ"), if any."""
+    lines = _drop_chrome(lines, draft)
+    prefix = ""
+    if not main_part:
+        lines, prefix = _read_attached_head(lines, draft)
+    lines, tail = _split_tail(lines)
+    width = wrap_width(lines)
+    if width and main_part:
+        draft.notes.append(
+            f"Bản nguồn bị ngắt dòng cứng (mỗi dòng khoảng {width} ký tự): các dòng đã được nối thành đoạn; kiểm tra chỗ bắt đầu mỗi đoạn."
+        )
+    paras = _drop_duplicates(paragraphs(lines, width), draft)
+    paras = _addressee(paras, draft)
+    _build_body(paras, draft, prefix)
+    signing_body = None
+    for kind, block_lines in tail:
+        draft.body.append({"signature": [l.text for l in block_lines]})
+        if kind == "signature" and main_part:
+            signing_body = _read_signature(block_lines, draft)
+    return signing_body
+
+
+def _read_attached_head(lines: list[Line], draft: Draft) -> tuple[list[Line], str]:
+    """The attachment's header lines, type line, title and "(Ban hành kèm theo …)" become headings."""
+    index = 0
+    prefix = "phu-luc-"
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if not line.text:
+            continue
+        draft.body.append({"heading": line.text})
+        if found := (layout.type_of_line(line.text) if _is_type_line(line) else None):
+            prefix = _slug(found[0], 3, set()) + "-"
+        if layout.ATTACHED_NOTE.match(line.text):
+            # a note wrapped over several lines ends with its closing parenthesis
+            while not line.text.rstrip().endswith(")") and index < len(lines) and lines[index].text:
+                line = lines[index]
+                draft.body[-1]["heading"] += " " + line.text
+                index += 1
             break
-        if _SIGNATURE_START.match(paras[index].text):
-            start = index
-    if start is None:
+    return lines[index:], prefix
+
+
+def _drop_chrome(lines: list[Line], draft: Draft) -> list[Line]:
+    """Portal lines: a related-news list from its title to the end, and chrome lines anywhere."""
+    filled = [i for i, l in enumerate(lines) if l.text]
+    footer_at = None
+    for i in filled:
+        if layout.FOOTER_START.match(lines[i].text) and all(len(lines[j].text) <= 160 for j in filled if j > i):
+            footer_at = i
+            break
+    def counter(i: int) -> bool:  # a bare number between blank or chrome lines: a view counter
+        if not re.fullmatch(r"\d[\d.,]{0,9}", lines[i].text):
+            return False
+        around = [lines[j].text for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        return all(not t or layout.is_chrome(t) for t in around)
+
+    kept: list[Line] = []
+    run: list[Line] = []
+    for i, line in enumerate(lines):
+        in_footer = footer_at is not None and i >= footer_at
+        if line.text and (in_footer or layout.is_chrome(line.text) or counter(i)):
+            run.append(line)
+            continue
+        if line.text and run:
+            draft.removed.append(Removal(run, "chrome", _chrome_note(run)))
+            run = []
+        kept.append(line)
+    if run:
+        draft.removed.append(Removal(run, "chrome", _chrome_note(run)))
+    return kept
+
+
+def _chrome_note(run: list[Line]) -> str:
+    if any(layout.FOOTER_START.match(l.text) for l in run):
+        return "Chân trang web (tin liên quan, bộ đếm, bản quyền)"
+    return "Dòng của trang web (nút in, gửi email, bộ đếm lượt xem, đường dẫn)"
+
+
+def _split_tail(lines: list[Line]) -> tuple[list[Line], list[tuple[str, list[Line]]]]:
+    """The signature and "Nơi nhận:" blocks at the end, in source order (either may come first)."""
+    filled = [i for i, l in enumerate(lines) if l.text]
+    if not filled:
+        return lines, []
+    recipients_at = next((i for i in reversed(filled) if layout.RECIPIENTS.match(lines[i].text)), None)
+    if recipients_at is not None and filled.index(recipients_at) < len(filled) - 30:
+        recipients_at = None  # a "Nơi nhận" far from the end is text, not the recipients block
+    if recipients_at is not None and _signature_cells(lines[recipients_at]):
+        # a two-column copy: recipients and signature share lines; keep them together, in order
+        return lines[:recipients_at], [("signature", [l for l in lines[recipients_at:] if l.text])]
+    blocks: list[tuple[str, list[Line]]] = []
+    end = len(lines)
+    if recipients_at is not None:
+        stop = recipients_at + 1
+        while stop < len(lines) and (not lines[stop].text or layout.BULLET.match(lines[stop].text) or lines[stop].text.startswith(("-", "+", "–"))):
+            stop += 1
+        after = [l for l in lines[stop:] if l.text]
+        signature_after = _signature_run(after)
+        if signature_after and len(signature_after) == len(after):
+            blocks.append(("recipients", [l for l in lines[recipients_at:stop] if l.text]))
+            blocks.append(("signature", after))
+            end = recipients_at
+        elif not after:
+            blocks.append(("recipients", [l for l in lines[recipients_at:stop] if l.text]))
+            end = recipients_at
+        else:
+            return lines, []  # something else follows: leave it all in the body
+    before = [l for l in lines[:end] if l.text]
+    signature = _signature_run(before)
+    if signature and not (blocks and blocks[-1][0] == "signature"):
+        blocks.insert(0, ("signature", signature))
+        end = lines.index(signature[0])
+    return lines[:end], blocks
+
+
+def _signature_run(lines: list[Line]) -> list[Line]:
+    """The longest run of signature lines ending the list, if it holds a sign of a signature
+    (an authority prefix, "(đã ký)" or a position line) and ends with a name or "(đã ký)"."""
+    run: list[Line] = []
+    for line in reversed(lines):
+        text = line.text
+        if len(run) >= 7:
+            break
+        if layout.AUTHORITY.match(text) or layout.is_signed_note(text) or layout.is_position(text):
+            run.insert(0, line)
+        elif not run and layout.is_person_name(text):
+            run.insert(0, line)
+        else:
+            break
+    if not run or not any(layout.AUTHORITY.match(l.text) or layout.is_signed_note(l.text) or layout.is_position(l.text) for l in run):
         return []
-    if start > 0 and paras[start - 1].text.isupper() and len(paras[start - 1].text) < 60:
-        start -= 1  # a position line printed above "(Đã ký)" without "t/m"
-    block = [p.text for p in paras[start:]]
-    signed = next((i for i, t in enumerate(block) if t.lower() == "(đã ký)"), None)
-    if block and re.match(r"^(t/m|tm\.?|k/t|kt\.?|t/l|tl\.?)\s", block[0], re.I):
-        draft.signer_on_behalf = _phrase_case(block[0])
-    if signed is not None and signed > 0 and block[signed - 1].isupper():
-        draft.signer_position = _phrase_case(block[signed - 1])
-    if len(block) > 1 and 2 <= len(block[-1].split()) <= 5 and block[-1] != "(Đã ký)":
-        draft.signer_name = block[-1].title() if block[-1].isupper() else block[-1]
-    return paras[start:]
+    return run
 
 
-# Capitalisation of common titles in signature lines; anything else is left in sentence case.
+def _signature_cells(line: Line) -> bool:
+    return any(layout.AUTHORITY.match(c) for c in layout.columns(line.raw)[1:])
+
+
+def _read_signature(block: list[Line], draft: Draft) -> str | None:
+    """Signer fields from a signature block (right-hand cells of a two-column copy)."""
+    texts: list[str] = []
+    for line in block:
+        cells = layout.columns(line.raw) or [line.text]
+        if layout.RECIPIENTS.match(cells[0]) or cells[0].startswith(("-", "+", "–")):
+            cells = cells[1:]  # the recipients column
+        texts += [c for c in cells if c]
+    authority = [t for t in texts if layout.AUTHORITY.match(t)]
+    on_behalf = [t for t in authority if not t.startswith("Q.")]
+    if on_behalf:
+        draft.signer_on_behalf = ", ".join(_phrase_case(t) for t in on_behalf)
+    others = [t for t in texts if not layout.AUTHORITY.match(t) or t.startswith("Q.")]
+    names = [t for t in others if layout.is_person_name(t)]
+    if names and texts[-1] == names[-1]:
+        name = names[-1]
+        draft.signer_name = layout.title_case_words(name) if layout.is_caps(name) else name
+    positions = [t for t in others if (layout.is_position(t) or t.startswith("Q.")) and not layout.is_signed_note(t)]
+    if positions:
+        draft.signer_position = _phrase_case(positions[-1])
+    for text in on_behalf:
+        rest = layout.AUTHORITY.match(text)["rest"]
+        if _AUTHORITY_BODY.match(rest):
+            return rest
+    return None
+
+
+# Capitals of titles and bodies in signature lines; anything else is sentence case.
 _PHRASES = {
-    "t/m": "T/M", "tm.": "TM.", "k/t": "K/T", "kt.": "KT.", "ban thường vụ": "Ban Thường vụ", "bí thư": "Bí thư",
-    "chủ tịch": "Chủ tịch", "thường trực": "Thường trực", "ủy ban nhân dân": "Ủy ban nhân dân", "ban chấp hành": "Ban Chấp hành",
+    "t/m": "T/M", "tm.": "TM.", "k/t": "K/T", "kt.": "KT.", "t/l": "T/L", "tl.": "TL.", "tuq.": "TUQ.", "q.": "Q.",
+    "ban thường vụ": "Ban Thường vụ", "ban chấp hành": "Ban Chấp hành", "bí thư": "Bí thư", "chủ tịch": "Chủ tịch",
+    "thường trực": "Thường trực", "ủy ban nhân dân": "Ủy ban nhân dân", "văn phòng": "Văn phòng", "trưởng ban": "Trưởng Ban",
+    "đảng ủy": "Đảng ủy", "giám đốc": "Giám đốc", "hội đồng nhân dân": "Hội đồng nhân dân",
 }
 
 
 def _phrase_case(text: str) -> str:
-    result = text.lower()
-    result = result[:1].upper() + result[1:]
+    result = layout.sentence_case(" ".join(text.split()))
     for lower, proper in _PHRASES.items():
         result = re.sub(rf"(?<!\w){re.escape(lower)}(?!\w)", proper, result, flags=re.I)
     return result[:1].upper() + result[1:]
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).lower()
-    for old, new in (("uỷ", "ủy"), ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oạ", "ọa"), ("thuỷ", "thủy")):
-        text = text.replace(old, new)
-    return text
+def _drop_duplicates(paras: list[Para], draft: Draft) -> list[Para]:
+    """A long paragraph printed twice: keep the later copy, list the first in `removed`."""
+    result = []
+    for index, para in enumerate(paras):
+        later = any(p.text == para.text for p in paras[index + 1 :])
+        if later and len(para.text) > 60:
+            draft.removed.append(Removal([Line(para.line, para.text)], "duplicate", f"Đoạn in lặp hai lần (từ dòng {para.line}); giữ lần sau"))
+        else:
+            result.append(para)
+    return result
 
 
-def _find_issuer(lines: list[Line], draft: Draft, actors: dict[str, Actor]) -> None:
-    """The registry actor that issues the text: named in the heading, or named right before an
-    issuing verb ("… Thành ủy yêu cầu"), or the only actor the text names at all. Each candidate
-    scores (how it was found, length of the name matched); a tie is left to the maintainer."""
-    filled = [l.text for l in lines if l.text]
-    type_at = next((i for i, line in enumerate(filled[:8]) if _TYPE_LINE.match(line)), None)
-    # the heading names the issuer ("CHỈ THỊ CỦA CHỦ TỊCH UBND TỈNH PHÚ THỌ"); the title after it
-    # names the bodies the text cites, so it does not count
-    head = _fold(" ".join(filled[: type_at + 1])) if type_at is not None else ""
-    text = _fold(" ".join(filled))
-    places = {_bare_place(a.place): a.place for a in actors.values() if a.place}
-    named = [place for key, place in places.items() if key and key in text]
-    scores: dict[str, tuple[int, int]] = {}
-    for actor in actors.values():
-        names = [_fold(n) for n in (actor.name, actor.short) if n]
-        spoken = names + [_fold(a) for a in actor.aliases]
-        if actor.place in named:  # "Ban Thường vụ Thành ủy" in a text that names Hà Nội
-            generic = _fold(actor.name).replace(_bare_place(actor.place), "").strip()
-            if generic:
-                spoken.append(generic)
-        best = (0, 0)
-        for name in names:
-            if name in head:
-                best = max(best, (3, len(name)))
-            elif name in text:
-                best = max(best, (1, len(name)))
-        for name in spoken:
-            if re.search(rf"{re.escape(name)}\s+(chỉ thị|yêu cầu|xem xét|ban hành|quyết định)\b", text):
-                best = max(best, (2, len(name)))
-        if best[0]:
-            scores[actor.id] = best
-    top = max(scores.values(), default=None)
-    if top and top[0] == 1:  # only mentioned: it is the issuer only if no other actor is mentioned
-        winners = [actors[a] for a, s in scores.items() if s[0] == 1]
-    else:
-        winners = [actors[a] for a, s in scores.items() if s == top]
-    if len(winners) == 1:
-        draft.issuer = winners[0]
-        draft.place = winners[0].place or draft.place
-    elif winners:
-        draft.issuer_hint = "nhiều cơ quan trong danh mục khớp như nhau: " + ", ".join(a.id for a in winners)
-    else:
-        generic = re.search(r"(ủy ban nhân dân (tỉnh|thành phố|quận|huyện|xã)|ban thường vụ \w+ ủy|chủ tịch ubnd \w+)", text)
-        hint = f"văn bản nhắc «{generic[0]}»" if generic else "văn bản không nêu rõ"
-        draft.issuer_hint = f"không tìm thấy trong danh mục data/{REGISTRIES_DIR}/{ACTORS_FILE} ({hint}); thêm cơ quan vào danh mục nếu biết chắc"
-    if draft.place is None and named:
-        draft.notes.append(f"Văn bản nhắc địa danh {', '.join(f'«{p}»' for p in named)}: kiểm tra trường 'place'.")
+def _addressee(paras: list[Para], draft: Draft) -> list[Para]:
+    """"Kính gửi:" and the list under it (part of the header of a công văn) become headings."""
+    if not paras or not layout.ADDRESSEE.match(paras[0].text):
+        return paras
+    draft.body.append({"heading": paras[0].text})
+    index = 1
+    while index < len(paras) and layout.BULLET.match(paras[index].text) and len(paras[index].text) <= 120:
+        draft.body.append({"heading": paras[index].text})
+        index += 1
+    return paras[index:]
 
 
-def _bare_place(place: str | None) -> str:
-    return re.sub(r"^(tỉnh|thành phố|quận|huyện|xã|phường|thị trấn)\s+", "", _fold(place or ""))
+@dataclass
+class _Open:
+    """An open container while the body is read: a section, a clause, or the body itself."""
+
+    kind: str  # body | section | numbered | lettered | dash | plus
+    block: dict
+    rank: int = -1
+
+    @property
+    def items(self) -> list:
+        return self.block["items"]
+
+
+def _build_body(paras: list[Para], draft: Draft, prefix: str) -> None:
+    """The body tree: parts (Phần, Chương, Mục, Điều, Roman) holding clauses (1., a), -, +) and paragraphs."""
+    root = _Open("body", {"items": draft.body})
+    stack = [root]
+    pending: str | None = None
+    index = 0
+    top_numbers: list[int] = []
+    while index < len(paras):
+        para = paras[index]
+        index += 1
+        text = para.text
+        if pending is not None:
+            text, pending = f"{pending} {text}", None
+        if _MARKER_ALONE.match(text) and index < len(paras):
+            pending = text  # the marker alone on its line, the text on the next
+            continue
+        if section := layout.section_of(text):
+            kind, number, rest = section
+            if (not rest or kind in ("chuong", "phan") and len(text.split()) <= 3) and index < len(paras):
+                following = paras[index].text
+                if layout.is_caps(following) or kind == "dieu" and len(following) < 150:
+                    text, index = f"{text} {following}", index + 1
+            rank = layout.SECTION_RANK[kind]
+            while len(stack) > 1 and not (stack[-1].kind == "section" and stack[-1].rank < rank):
+                stack.pop()
+            word = {"phan": "Phần", "chuong": "Chương", "muc": "Mục", "roman": "Mục", "dieu": "Điều"}[kind]
+            block = {
+                "section": f"{prefix}{_slug(word, 1, set())}-{_slug(number, 3, set())}",
+                "text": text,
+                "label": f"{word} {number}",
+                "items": [],
+            }
+            stack[-1].items.append(block)
+            stack.append(_Open("section", block, rank))
+            continue
+        if m := layout.NUMBERED.match(text):
+            while stack[-1].kind not in ("section", "body"):
+                stack.pop()
+            number = int(m["num"])
+            if stack[-1] is root:
+                if top_numbers and number <= top_numbers[-1] and draft.body and "p" in draft.body[-1] and draft.body[-1]["p"].rstrip().endswith(":"):
+                    lead = draft.body.pop()  # numbering restarts under a lead-in paragraph: that paragraph opens a part
+                    section = {"section": None, "text": lead["p"], "label": _words(lead["p"], 4), "items": [], "label_note": True}
+                    draft.body.append(section)
+                    stack.append(_Open("section", section, 4))
+                    top_numbers = []
+                else:
+                    top_numbers.append(number)
+            block = {"clause": m["marker"], "text": m["text"] or "", "items": []}
+            stack[-1].items.append(block)
+            stack.append(_Open("numbered", block))
+            continue
+        if m := layout.LETTERED.match(text):
+            while stack[-1].kind not in ("numbered", "section", "body"):
+                stack.pop()
+            block = {"clause": m["marker"], "text": m["text"] or "", "items": []}
+            stack[-1].items.append(block)
+            stack.append(_Open("lettered", block))
+            continue
+        if m := layout.BULLET.match(text):
+            kind = "plus" if m["marker"] == "+" else "dash"
+            while stack[-1].kind not in ("numbered", "lettered", "section", "body") and not (kind == "plus" and stack[-1].kind == "dash"):
+                stack.pop()
+            if stack[-1] is root:
+                _paragraph(text, para, stack, root)  # a dash line outside any clause ("- Căn cứ …")
+                continue
+            block = {"clause": m["marker"], "text": m["text"], "items": []}
+            stack[-1].items.append(block)
+            stack.append(_Open(kind, block))
+            continue
+        if layout.is_caps(text) and len(text.split()) <= 14 and not _END_PUNCT.search(text.rstrip(":")):
+            while len(stack) > 1 and stack[-1].kind != "section":
+                stack.pop()
+            stack[-1].items.append({"heading": text})  # "QUYẾT ĐỊNH:", "ỦY BAN NHÂN DÂN TỈNH …"
+            continue
+        _paragraph(text, para, stack, root)
+
+
+def _paragraph(text: str, para: Para, stack: list[_Open], root: _Open) -> None:
+    """An unnumbered paragraph: the text of a short clause heading above it, else of the open part, else top level."""
+    if layout.CLOSING.match(text):
+        del stack[1:]
+    clause = next((o for o in reversed(stack) if o.kind in ("numbered", "lettered", "dash", "plus")), None)
+    if clause is not None and stack[-1] is clause and (_heading_like(clause.block["text"]) or clause.block["text"].rstrip().endswith(":") and not clause.items):
+        clause.items.append({"p": text, "wrapped": para.wrapped})
+        return
+    while len(stack) > 1 and stack[-1].kind != "section":
+        stack.pop()
+    block = {"p": text, "wrapped": para.wrapped}
+    stack[-1].items.append(block)
+    if stack[-1] is root:
+        block["id"] = None  # assigned once every id is known
+
+
+def _heading_like(text: str) -> bool:
+    return bool(text) and len(text.split()) <= 15 and not _END_PUNCT.search(text)
+
+
+def _walk(blocks: list[dict]):
+    for block in blocks:
+        yield block
+        yield from _walk(block.get("items", []))
+
+
+def _assign_ids(body: list[dict], draft: Draft) -> None:
+    """Anchors exactly as the loader derives them; a clash (numbering restarted without a part
+    heading) gets an explicit id with a KIỂM TRA note, so the draft always loads."""
+    used: set[str] = set()
+    for block in body:  # part ids first: they are the stable anchors readers cite
+        if "section" in block and block["section"]:
+            block["section"] = _unique(block["section"], used, block, draft)
+    for block in body:
+        if "section" in block and not block["section"]:
+            block["section"] = _slug(block["text"], 4, used)
+    _assign_clause_ids(body, None, used, draft, top=True)
+
+
+def _assign_clause_ids(blocks: list[dict], parent: str | None, used: set[str], draft: Draft, top: bool) -> None:
+    bullets = 0
+    for block in blocks:
+        if "section" in block:
+            if not top:
+                block["section"] = _unique(block["section"] or _slug(block["text"], 4, used), used, block, draft)
+            _assign_clause_ids(block["items"], block["section"], used, draft, top=False)
+        elif "clause" in block:
+            marker = block["clause"]
+            if layout.BULLET.match(marker + " x"):
+                bullets += 1
+                part = f"y{bullets}"
+            elif m := re.match(r"^(\d+)", marker):
+                part = m.group(1)
+            else:
+                part = "dd" if marker[0] == "đ" else marker[0]
+            natural = f"k{part}" if parent is None else f"{parent}-{part}"
+            if natural in used:
+                block["id"] = _unique(natural, used, block, draft)
+                block["id_note"] = True
+                own = block["id"]
+            else:
+                used.add(natural)
+                own = natural
+            _assign_clause_ids(block["items"], own, used, draft, top=False)
+        elif "p" in block and top:
+            block["id"] = _slug(block["p"], 3, used)
+
+
+def _unique(base: str, used: set[str], block: dict, draft: Draft) -> str:
+    if base not in used:
+        used.add(base)
+        return base
+    n = 2
+    while f"{base}-{n}" in used:
+        n += 1
+    used.add(f"{base}-{n}")
+    block["id_note"] = True
+    return f"{base}-{n}"
+
+
+def _find_issuer(org_lines: list[str], author: str | None, draft: Draft, actors: dict[str, Actor]) -> None:
+    """Issuer from the header (never from the body's mentions): a registry entry with the same
+    whole name, or a proposed entry."""
+    agency = issuing_agency(org_lines, author)
+    draft.agency = agency
+    if agency is None:
+        if draft.type == "tin-bai":
+            draft.issuer_note = "tin bài không có cơ quan ban hành; để null, hoặc ghi cơ quan tổ chức sự kiện kèm lý do"
+        else:
+            draft.issuer_note = "phần đầu văn bản không nêu tên cơ quan ban hành: điền mã cơ quan nếu biết chắc"
+        return
+    actor = find_in_registry(agency, actors)
+    if actor is not None:
+        draft.issuer = actor
+        draft.level, draft.bloc, draft.place = actor.level, bloc_of_actor(actor), actor.place
+        draft.issuer_note = f"phần đầu văn bản ghi «{agency.name}», khớp mục '{actor.id}' của danh mục"
+        return
+    draft.new_issuer = agency
+    draft.level, draft.bloc, draft.place = agency.level, agency.bloc, agency.place
+    draft.issuer_note = (
+        f"phần đầu văn bản ghi «{agency.name}», chưa có trong danh mục data/{REGISTRIES_DIR}/{ACTORS_FILE}: "
+        "kiểm tra rồi thêm mục đề xuất dưới đây vào danh mục và ghi mã của nó vào 'issuer'"
+    )
+
+
+def _fix_title_case(draft: Draft, actors: dict[str, Actor]) -> None:
+    """Sentence case lost the capitals of place names: give back the ones the header or registry knows."""
+    if not draft.title:
+        return
+    places = {a.place for a in actors.values() if a.place}
+    if draft.agency and draft.agency.place:
+        places.add(draft.agency.place)
+    for place in places:
+        bare = re.sub(r"^(Tỉnh|Thành phố|Quận|Huyện|Thị xã|Xã|Phường|Thị trấn)\s+", "", place)
+        if bare:
+            draft.title = re.sub(rf"(?<!\w){re.escape(bare.lower())}(?!\w)", bare, draft.title)
 
 
 def _find_citations(lines: list[Line], draft: Draft) -> None:
@@ -469,7 +845,8 @@ def _words(text: str, count: int) -> str:
 def _slug(text: str, count: int, used: set[str]) -> str:
     base = "-".join(_ascii(w).lower() for w in re.findall(r"\w+", text)[:count]) or "doan"
     base = re.sub(r"[^a-z0-9-]", "", base).strip("-") or "doan"
-    if base.startswith("kb-"):
+    base = re.sub(r"-+", "-", base)
+    if base.startswith("kb-") or base == "kb" or base.isdigit():
         base = "doan-" + base
     slug, n = base, 2
     while slug in used:
@@ -491,6 +868,8 @@ def folded(key: str, text: str, indent: int) -> list[str]:
         return [f"{pad}{key}: {quoted(text)}"]
     inner = pad + ("    " if key.startswith("- ") else "  ")  # deeper than the key the text belongs to
     wrapped = textwrap.wrap(text, width=100 - len(inner), break_long_words=False, break_on_hyphens=False)
+    if any(w.startswith("#") or w.rstrip().endswith(":") or ": " in w or w.startswith(("- ", "[", "{", "&", "*", "!", "|", ">", "%", "@", "`")) for w in wrapped):
+        return [f"{pad}{key}: {quoted(text)}"]
     return [f"{pad}{key}: >-", *(f"{inner}{w}" for w in wrapped)]
 
 
@@ -505,20 +884,31 @@ def to_yaml(draft: Draft, doc_id: str, source_name: str) -> str:
     if draft.type_note:
         out.append(f"# KIỂM TRA: loại văn bản — {draft.type_note}")
     out.append(f"type: {draft.type}")
+    if draft.number is None:
+        out.append("# KIỂM TRA: không thấy dòng «Số: …» trong phần đầu; điền số hiệu nếu văn bản có, nếu không để null")
     out.append(f"number: {quoted(draft.number)}")
     if draft.title_note:
         out.append(f"# KIỂM TRA: trích yếu {draft.title_note}")
-    out += folded("title", draft.title or "", 0) if draft.title else ["title: null  # KIỂM TRA: điền trích yếu"]
-    if draft.issuer:
-        out.append(f"issuer: {draft.issuer.id}  # KIỂM TRA: tìm thấy «{draft.issuer.name}» trong danh mục")
-        level, bloc = draft.issuer.level, _bloc_of(draft.issuer)
-    else:
-        out.append(f"# KIỂM TRA: cơ quan ban hành {draft.issuer_hint}")
-        out.append("issuer: null")
-        level = bloc = None
-    out.append(f"level: {level or 'null'}")
-    out.append(f"bloc: {bloc or 'null'}")
-    out.append(f"place: {quoted(draft.place)}")
+    out += folded("title", draft.title or TITLE_UNKNOWN, 0)
+    if draft.issuer_note:
+        out.append(f"# KIỂM TRA: cơ quan ban hành — {draft.issuer_note}")
+    if draft.new_issuer is not None:
+        agency = draft.new_issuer
+        out += [
+            "#   - id: " + agency.id,
+            "#     name: " + agency.name,
+            "#     short: " + agency.short,
+            "#     level: " + (agency.level or "null  # KIỂM TRA: cấp của cơ quan"),
+            "#     kind: " + agency.kind,
+            "#     place: " + (agency.place or "null  # KIỂM TRA: địa bàn"),
+        ]
+    out.append(f"issuer: {draft.issuer.id if draft.issuer else 'null'}")
+    for key, value, what in (("level", draft.level, "cấp ban hành"), ("bloc", draft.bloc, "khối ban hành"), ("place", draft.place, "địa bàn")):
+        if value is None:
+            out.append(f"# KIỂM TRA: {what} — văn bản không nói rõ; điền nếu biết chắc (kèm 'reason' nếu suy luận), nếu không để null")
+        out.append(f"{key}: {quoted(value) if key == 'place' else (value or 'null')}")
+    if not (draft.signer_name and draft.signer_position):
+        out.append("# KIỂM TRA: người ký — không đọc được đủ khối chữ ký (chức vụ, họ tên); đối chiếu cuối văn bản")
     out += [
         "signer:",
         f"  name: {quoted(draft.signer_name)}",
@@ -526,34 +916,29 @@ def to_yaml(draft: Draft, doc_id: str, source_name: str) -> str:
         f"  on_behalf: {quoted(draft.signer_on_behalf)}",
     ]
     if draft.issued is None:
-        out.append("# KIỂM TRA: văn bản không ghi ngày ban hành; nếu suy ra được, ghi {after: …, before: …, reason: …}")
+        reason = draft.issued_note or "văn bản không ghi ngày ban hành"
+        out.append(f"# KIỂM TRA: ngày ban hành — {reason}; nếu suy ra được, ghi {{after: …, before: …, reason: …}}")
     out.append(f"issued: {quoted(draft.issued)}")
     out.append(f"effective: {quoted(draft.effective)}")
     out.append("status: null")
-    out.append("topics: []  # KIỂM TRA: thêm vài chủ đề ngắn")
+    out.append("# KIỂM TRA: chủ đề — thêm vài chủ đề ngắn")
+    out.append("topics: []")
     if draft.citations:
         out.append("# Dẫn chiếu tìm thấy trong văn bản (dòng của bản nguồn):")
         out += [f"#   - {label} (dòng {line})" for label, line in draft.citations]
-    out += ["source:", f"  file: {quoted(source_name)}", '  note: "Bản sao, đã làm sạch"  # KIỂM TRA: nói rõ nguồn là gì']
+    out += ["source:", f"  file: {quoted(source_name)}", "  # KIỂM TRA: nguồn — nói rõ bản thô lấy từ đâu", '  note: "Bản sao, đã làm sạch"']
     if draft.removed:
+        out.append("# KIỂM TRA: phần loại bỏ — xem từng mục có đúng là của trang web hoặc bị lặp không")
         out.append("removed:")
-        for _line, text, reason, note in sorted(draft.removed):
-            out += folded("- text", text, 2)
-            out += [f"    reason: {reason}", f"    note: {quoted(note)}"]
+        for removal in sorted(draft.removed, key=lambda r: r.lines[0].number):
+            out += folded("- text", removal.text, 2)
+            out += [f"    reason: {removal.reason}", f"    note: {quoted(removal.note)}"]
     else:
         out.append("removed: []")
     out.append("body:")
     for block in draft.body:
         out += _block_yaml(block, 2)
     return "\n".join(out) + "\n"
-
-
-def _bloc_of(actor: Actor) -> str | None:
-    if actor.kind in ("dang", "chinh-quyen", "mat-tran"):
-        return actor.kind
-    if re.search(r"ủy ban nhân dân|ubnd", _fold(actor.name)):
-        return "chinh-quyen"
-    return None
 
 
 def _block_yaml(block: dict, indent: int) -> list[str]:
@@ -572,14 +957,21 @@ def _block_yaml(block: dict, indent: int) -> list[str]:
         return lines
     if "section" in block:
         lines = [f"{pad}- section: {block['section']}"]
+        if block.get("id_note"):
+            lines.append(f"{pad}  # KIỂM TRA: mã phần bị trùng nên thêm số; đặt mã ngắn có nghĩa")
         lines += folded("text", block["text"], indent + 2)
-        lines.append(f"{pad}  label: {quoted(block['label'])}  # KIỂM TRA: tên ngắn của phần")
-        lines.append(f"{pad}  items:")
-        for item in block["items"]:
-            lines += _block_yaml(item, indent + 4)
+        note = "  # KIỂM TRA: tên ngắn của phần" if block.get("label_note") else ""
+        lines.append(f"{pad}  label: {quoted(block['label'])}{note}")
+        if block["items"]:
+            lines.append(f"{pad}  items:")
+            for item in block["items"]:
+                lines += _block_yaml(item, indent + 4)
         return lines
     lines = [f"{pad}- clause: {quoted(block['clause'])}"]
-    lines += folded("text", block["text"], indent + 2) if block["text"] else [f"{pad}  text: null  # KIỂM TRA: khoản không có nội dung"]
+    if block.get("id"):
+        lines.append(f"{pad}  # KIỂM TRA: số khoản lặp lại (đánh số lại từ đầu mà không có tên phần): mã riêng cho khoản này")
+        lines.append(f"{pad}  id: {block['id']}")
+    lines += folded("text", block["text"], indent + 2) if block["text"] else [f"{pad}  # KIỂM TRA: khoản không có nội dung", f"{pad}  text: null"]
     if block.get("items"):
         lines.append(f"{pad}  items:")
         for item in block["items"]:
@@ -592,13 +984,16 @@ def _block_yaml(block: dict, indent: int) -> list[str]:
 
 def draft_yaml(source: Path, root: Path, doc_id: str | None = None) -> str:
     """The draft YAML for `source`, with issuers looked up in the project's actors registry."""
+    draft = draft_from_text(read_source(source), registry_actors(root))
+    return to_yaml(draft, doc_id or _slug(draft.title or source.stem, 8, set()), source.name)
+
+
+def registry_actors(root: Path) -> dict[str, Actor]:
     try:
         corpus, _ = load_corpus(root / "data", root=root)
-        actors = corpus.actors
     except DataError:
-        actors = {}
-    draft = draft_from_text(read_source(source), actors)
-    return to_yaml(draft, doc_id or _slug(draft.title or source.stem, 8, set()), source.name)
+        return {}
+    return corpus.actors
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,6 +17,9 @@ DOCUMENT_TYPES: dict[str, str] = {
     "ket-luan": "Kết luận",
     "quy-che": "Quy chế",
     "quy-dinh": "Quy định",
+    "thong-bao": "Thông báo",
+    "bao-cao": "Báo cáo",
+    "cong-van": "Công văn",
     "tin-bai": "Tin bài (thuật lại sự kiện)",
     "khac": "Văn bản khác",
 }
