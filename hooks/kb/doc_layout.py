@@ -47,7 +47,8 @@ SEPARATOR = re.compile(r"^[\s*_\-–—=~.]+$")
 NUMBER = re.compile(r"^Số\s*[:.]?\s*(?P<number>[0-9][0-9A-Za-zĐđ/\-.]*[0-9A-Za-zĐđ])\s*$", re.I)
 PLACE_DATE = re.compile(
     r"^(?P<place>[^\d,]{2,40}),\s*(?:ngày\s+(?P<d1>\d{1,2})\s+tháng\s+(?P<m1>\d{1,2})\s+năm\s+(?P<y1>\d{4})"
-    r"|(?:ngày\s+)?(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))\s*\.?$",
+    r"|(?:ngày\s+)?(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4})"
+    r"|ngày\s+(?:\.{2,}\s*)?tháng\s+(?P<m3>\d{1,2})\s+năm\s+(?P<y3>\d{4}))\s*\.?$",
     re.I,
 )
 SUBJECT = re.compile(r"^(V/v|V/V|Về việc)\b\s*:?\s*(?P<rest>.*)$")
@@ -103,6 +104,7 @@ _CHROME_START = re.compile(
     r"từ khóa\b|tags?:|số lượt truy cập\b|lượt xem\b|©|(chia sẻ|quay lại)\b.{0,20}$)",
     re.I,
 )
+SITE_NAME = re.compile(r"^(cổng|trang) thông tin|^báo\b|^tạp chí\b|^website\b|\bđiện tử$", re.I)
 FOOTER_START = re.compile(
     r"^(tin liên quan|tin cùng chuyên mục|các tin khác|tin khác|tin mới( nhất)?|bài viết liên quan|xem thêm|"
     r"liên kết website|tin đã đưa|các bài viết khác|đọc nhiều nhất|tin nổi bật|văn bản liên quan)\s*:?$",

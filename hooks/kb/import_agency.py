@@ -24,6 +24,9 @@ _ABBREVIATIONS = [
     (r"\bbtv\b", "ban thường vụ"),
     (r"\bbch\b", "ban chấp hành"),
     (r"\btp\.\s*", "thành phố "),
+    (r"\blhpn\b", "liên hiệp phụ nữ"),
+    (r"\bcctb\b", "cựu chiến binh"),
+    (r"\bđtn\b", "đoàn thanh niên"),
     (r"uỷ", "ủy"),
 ]
 # Generic heads of organisation names, with their written capitals.
@@ -109,6 +112,7 @@ def issuing_agency(org_lines: list[str], signing_body: str | None) -> Agency | N
             own = f"{own} {m.group(0)}"  # "sở nội vụ" under "ủy ban nhân dân tỉnh bình định"
     head = next((h for h in _SUB_BODIES if body and (body == h or body.startswith(h + " "))), None)
     if head and not own.startswith(head):
+        own = re.sub(r"^ban chấp hành\s+", "", own)  # the standing committee of "BCH HỘI …" is that of the Hội
         own = f"{head} {own}"  # "ban thường vụ" + "tỉnh ủy quảng trị"
     return _agency(own)
 
@@ -183,9 +187,11 @@ def _level(name: str) -> str | None:
 
 
 def _bloc(name: str) -> str | None:
+    if re.search(r"mặt trận|\bhội (liên hiệp|nông dân|cựu chiến binh)|liên đoàn lao động|đoàn thanh niên", name):
+        return "mat-tran"
     if re.search(r"\bủy\b(?! ban)|\bđảng\b|\bchi bộ\b|^ban (thường vụ|chấp hành|dân vận|tuyên giáo|tổ chức|kiểm tra|nội chính)\b", name):
         return "dang"
-    if re.search(r"mặt trận|^hội |^liên đoàn|^đoàn thanh niên", name):
+    if re.search(r"^hội (?!đồng)|^liên đoàn", name):
         return "mat-tran"
     if re.search(r"ủy ban nhân dân|hội đồng nhân dân|^sở |^phòng |^chính phủ|^bộ |^văn phòng|^chủ tịch", name):
         return "chinh-quyen"

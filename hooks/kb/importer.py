@@ -171,7 +171,7 @@ def draft_from_text(lines: list[Line], actors: dict[str, Actor]) -> Draft:
     draft = Draft()
     filled = [i for i, l in enumerate(lines) if l.text]
     type_at = next((i for i in filled[:40] if _is_type_line(lines[i])), None)
-    header_start = next((i for i in filled[:30] if any(layout.header_cell_kind(c) for c in layout.columns(lines[i].raw))), None)
+    header_start = next((i for i in filled[:30] if any(layout.header_cell_kind(c) for c in _cells(lines[i]))), None)
     if header_start is not None and type_at is not None and header_start > type_at:
         header_start = None
     org_lines: list[str] = []
@@ -220,7 +220,7 @@ def _read_header(lines: list[Line], start: int | None, type_at: int | None, draf
         index += 1
         if not line.text:
             continue
-        cells = layout.columns(line.raw) or [line.text]
+        cells = _cells(line)
         kinds = [layout.header_cell_kind(c) for c in cells]
         if subject and subject_open and not any(kinds) and not line.text[:1].isupper():
             subject.append(line)  # the subject line wrapped
@@ -261,6 +261,15 @@ def _read_header(lines: list[Line], start: int | None, type_at: int | None, draf
     return end
 
 
+def _cells(line: Line) -> list[str]:
+    """The cells of a header line; the whole line when cutting it at wide gaps breaks what it says
+    ("Kon Tum, ngày   tháng 3 năm 2025": the day was left blank, not a second column)."""
+    cells = layout.columns(line.raw) or [line.text]
+    if len(cells) > 1 and not all(layout.header_cell_kind(c) for c in cells) and layout.header_cell_kind(line.text):
+        return [line.text]
+    return cells
+
+
 def _header_end(lines: list[Line], start: int) -> int:
     """For a text without a type line: the line after the last header line near the top."""
     end = start
@@ -268,7 +277,7 @@ def _header_end(lines: list[Line], start: int) -> int:
         text = lines[index].text
         if not text:
             continue
-        cells = layout.columns(lines[index].raw) or [text]
+        cells = _cells(lines[index])
         if any(layout.header_cell_kind(c) for c in cells) or layout.SUBJECT.match(text):
             end = index + 1
         elif len(text) > 120 or layout.ADDRESSEE.match(text):
@@ -281,6 +290,12 @@ def _header_end(lines: list[Line], start: int) -> int:
 
 def _read_date(cell: str, draft: Draft) -> None:
     m = layout.PLACE_DATE.match(cell)
+    if m["m3"]:  # "ngày    tháng 8 năm 2024": the day left blank in the copy
+        month, year = int(m["m3"]), int(m["y3"])
+        if 1 <= month <= 12:
+            draft.issued = f"{year:04d}-{month:02d}"
+            draft.issued_note = f"dòng «{cell}» để trống ngày: chỉ ghi tháng và năm; kiểm tra bản gốc"
+        return
     day, month, year = (m["d1"], m["m1"], m["y1"]) if m["y1"] else (m["d2"], m["m2"], m["y2"])
     day, month, year = int(day), int(month), int(year)
     if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
@@ -318,7 +333,8 @@ def _read_type_and_title(lines: list[Line], type_at: int, draft: Draft) -> tuple
             index += 1
             continue
         if not title:
-            if _starts_body(text) or len(text) > 250 and not layout.is_caps(text):
+            # the line under the type line is the trích yếu unless it is plainly body text
+            if _starts_body(text, first_title_line=True) or re.search(r"[:;]$", text) or len(text) > 300 and not layout.is_caps(text):
                 break
             title.append(line)
             index += 1
@@ -332,6 +348,10 @@ def _read_type_and_title(lines: list[Line], type_at: int, draft: Draft) -> tuple
             break  # an authority line after a sentence-case title ("ỦY BAN NHÂN DÂN TỈNH …")
         title.append(line)
         index += 1
+    following = next((l.text for l in lines[index:] if l.text), "")
+    if author is None and layout.is_org_line(following):
+        # the authority line (thẩm quyền ban hành) under the title: "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN …"
+        author = re.sub(r"\s*(QUYẾT ĐỊNH|QUYẾT NGHỊ)?\s*:?$", "", following)
     if title:
         text = " ".join(l.text for l in title)
         draft.body.append({"heading": text})
@@ -342,11 +362,13 @@ def _read_type_and_title(lines: list[Line], type_at: int, draft: Draft) -> tuple
     return index, author
 
 
-def _starts_body(text: str) -> bool:
+def _starts_body(text: str, first_title_line: bool = False) -> bool:
+    # "Thực hiện …" opens many a body, but also many a kế hoạch's trích yếu
+    openers = r"Căn cứ|Kính gửi|Xét đề nghị|Theo đề nghị" if first_title_line else r"Căn cứ|Thực hiện|Kính gửi|Xét đề nghị|Theo đề nghị"
     return bool(
         layout.NUMBERED.match(text)
         or layout.section_of(text)
-        or re.match(r"^(-\s*)?(Căn cứ|Thực hiện|Kính gửi|Xét đề nghị|Theo đề nghị)\b", text)
+        or re.match(rf"^(-\s*)?({openers})\b", text)
         or layout.ADDRESSEE.match(text)
     )
 
@@ -365,18 +387,30 @@ def _read_news_head(lines: list[Line], draft: Draft) -> int:
     filled = [i for i, l in enumerate(lines) if l.text]
     if filled and re.match(r"^Ngày \d{1,2}/\d{1,2}/\d{4},", lines[filled[0]].text):
         return 0  # the story begins at once ("Ngày 6/9/2017, Quận ủy … tổ chức …")
-    headline = None
-    for index in filled[:20]:
-        text = lines[index].text
-        if layout.PORTAL_DATELINE.match(text) or layout.is_chrome(text):
-            continue
-        if len(text.split()) < 5 or (layout.is_caps(text) and len(text.split()) < 10):
-            continue  # site name, section name
-        headline = index
-        break
-    if headline is None:
+    dateline = next((i for i in reversed(filled[:15]) if _is_dateline(lines[i].text)), None)
+    after = next((i for i in filled if dateline is not None and i > dateline), None)
+    if after is not None and _is_headline(lines[after].text):
+        story = after + 1  # "Thứ Năm, 16/05/2024 - 08:45" and the headline under it
+    else:
+        width = wrap_width(lines)
+        story = next((i for i in filled[:30] if _is_story_line(lines, i, width)), None)
+    if story is None:
         draft.title_note = "không thấy tiêu đề bài: điền trích yếu"
         return 0
+    headline = None
+    for index in reversed([i for i in filled if i < story]):
+        text = lines[index].text
+        if layout.is_chrome(text) or layout.PORTAL_DATELINE.match(text) or re.fullmatch(r"\d[\d.,]{0,9}", text):
+            continue
+        if _is_headline(text):
+            headline = index
+        break
+    if headline is None:
+        draft.title_note = "bài không có tiêu đề riêng: viết trích yếu ngắn theo nội dung"
+        leading = [lines[i] for i in filled if i < story]
+        if leading:
+            draft.removed.append(Removal(leading, "chrome", "Phần trang web trước bài (tên trang, trình đơn)"))
+        return story
     leading = [lines[i] for i in filled if i < headline]
     if leading:
         draft.removed.append(Removal(leading, "chrome", "Phần trang web trước bài (tên trang, trình đơn, chuyên mục, ngày đăng)"))
@@ -384,6 +418,25 @@ def _read_news_head(lines: list[Line], draft: Draft) -> int:
     draft.title = lines[headline].text.rstrip(" .")
     draft.title_note = "lấy tiêu đề bài làm trích yếu"
     return headline + 1
+
+
+def _is_dateline(text: str) -> bool:
+    return bool(layout.PORTAL_DATELINE.match(text) or re.match(r"^(cập nhật|đăng ngày|ngày đăng)\b.*\d{4}", text, re.I))
+
+
+def _is_headline(text: str) -> bool:
+    return len(text.split()) >= 5 and not layout.SITE_NAME.search(text) and not layout.is_caps(text) and not layout.is_chrome(text) and not _END_PUNCT.search(text)
+
+
+def _is_story_line(lines: list[Line], index: int, width: int | None) -> bool:
+    """The first line of a news story: a long line, or in a hard-wrapped copy a line cut before the next one."""
+    text = lines[index].text
+    if layout.is_chrome(text) or layout.PORTAL_DATELINE.match(text):
+        return False
+    if len(text) >= 120:
+        return True
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    return bool(width and following and len(text) >= width - 15 and _continues(text, following, width))
 
 
 def _split_attached(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -395,7 +448,7 @@ def _split_attached(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if type_at is None:
             continue
         start = type_at
-        while start > 0 and (not lines[start - 1].text or any(layout.header_cell_kind(c) for c in layout.columns(lines[start - 1].raw))):
+        while start > 0 and (not lines[start - 1].text or any(layout.header_cell_kind(c) for c in _cells(lines[start - 1]))):
             start -= 1
         while start < type_at and not lines[start].text:
             start += 1
@@ -915,6 +968,8 @@ def to_yaml(draft: Draft, doc_id: str, source_name: str) -> str:
         f"  position: {quoted(draft.signer_position)}",
         f"  on_behalf: {quoted(draft.signer_on_behalf)}",
     ]
+    if draft.issued is not None and draft.issued_note:
+        out.append(f"# KIỂM TRA: ngày ban hành — {draft.issued_note}")
     if draft.issued is None:
         reason = draft.issued_note or "văn bản không ghi ngày ban hành"
         out.append(f"# KIỂM TRA: ngày ban hành — {reason}; nếu suy ra được, ghi {{after: …, before: …, reason: …}}")
