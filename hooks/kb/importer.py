@@ -704,7 +704,7 @@ def _build_body(paras: list[Para], draft: Draft, prefix: str) -> None:
                 stack.pop()
             word = {"phan": "Phần", "chuong": "Chương", "muc": "Mục", "roman": "Mục", "dieu": "Điều"}[kind]
             block = {
-                "section": f"{prefix}{_slug(word, 1, set())}-{_slug(number, 3, set())}",
+                "section": prefix + _slug(f"{word} {number}", 4, set()),
                 "text": text,
                 "label": f"{word} {number}",
                 "items": [],
