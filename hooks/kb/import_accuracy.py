@@ -24,8 +24,8 @@ import yaml
 
 from . import fidelity
 from .check import validate
-from .importer import Draft, draft_from_text, read_source, to_yaml
-from .loader import ACTORS_FILE, DOCUMENTS_DIR, REGISTRIES_DIR, SOURCES_DIR, load_corpus
+from .importer import Draft, draft_from_text, read_source, registry_actors, to_yaml
+from .loader import ACTORS_FILE, DOCUMENTS_DIR, REGISTRIES_DIR, SOURCES_DIR
 from .model import Block, Document
 
 EVALUATION_DIR = Path("tests") / "fixtures" / "importer"
@@ -76,12 +76,8 @@ def evaluation_root(project: Path) -> Path:
 def measure(project: Path, half: str = "held-out") -> list[Result]:
     root = evaluation_root(project)
     registry = root / REGISTRIES_DIR / ACTORS_FILE
+    actors = registry_actors(registry)
     with tempfile.TemporaryDirectory() as tmp:
-        actors_project = Path(tmp) / "registry"
-        (actors_project / "data" / REGISTRIES_DIR).mkdir(parents=True)
-        shutil.copy(registry, actors_project / "data" / REGISTRIES_DIR / ACTORS_FILE)
-        corpus, _ = load_corpus(actors_project / "data", root=actors_project)
-        actors = corpus.actors
         return [_measure_one(raw, actors, Path(tmp) / raw.stem, registry) for raw in sorted((root / half).glob("*.txt"))]
 
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import sys
+import tempfile
 import textwrap
 import unicodedata
 from dataclasses import dataclass, field
@@ -956,6 +958,8 @@ def to_yaml(draft: Draft, doc_id: str, source_name: str) -> str:
             "#     place: " + (agency.place or "null  # KIỂM TRA: địa bàn"),
         ]
     out.append(f"issuer: {draft.issuer.id if draft.issuer else 'null'}")
+    if draft.new_issuer is not None:
+        out.append(f"# KIỂM TRA: cấp, khối, địa bàn — đọc từ tên cơ quan «{draft.new_issuer.name}» ở phần đầu văn bản")
     for key, value, what in (("level", draft.level, "cấp ban hành"), ("bloc", draft.bloc, "khối ban hành"), ("place", draft.place, "địa bàn")):
         if value is None:
             out.append(f"# KIỂM TRA: {what} — văn bản không nói rõ; điền nếu biết chắc (kèm 'reason' nếu suy luận), nếu không để null")
@@ -1039,16 +1043,32 @@ def _block_yaml(block: dict, indent: int) -> list[str]:
 
 def draft_yaml(source: Path, root: Path, doc_id: str | None = None) -> str:
     """The draft YAML for `source`, with issuers looked up in the project's actors registry."""
-    draft = draft_from_text(read_source(source), registry_actors(root))
+    draft = draft_from_text(read_source(source), registry_actors(root / "data" / REGISTRIES_DIR / ACTORS_FILE))
     return to_yaml(draft, doc_id or _slug(draft.title or source.stem, 8, set()), source.name)
 
 
-def registry_actors(root: Path) -> dict[str, Actor]:
-    try:
-        corpus, _ = load_corpus(root / "data", root=root)
-    except DataError:
+def registry_actors(registry: Path) -> dict[str, Actor]:
+    """The agencies of an actors registry (data/danh-muc/co-quan.yml), read on their own: a
+    mistake in some document file must not leave the importer without its registry."""
+    if not registry.is_file():
         return {}
+    with tempfile.TemporaryDirectory() as tmp:
+        alone = Path(tmp)
+        (alone / "data" / REGISTRIES_DIR).mkdir(parents=True)
+        shutil.copy(registry, alone / "data" / REGISTRIES_DIR / ACTORS_FILE)
+        try:
+            corpus, _ = load_corpus(alone / "data", root=alone)
+        except DataError as error:
+            raise RegistryError(registry, error) from None
     return corpus.actors
+
+
+class RegistryError(Exception):
+    """The actors registry itself does not load: the importer cannot look issuers up."""
+
+    def __init__(self, path: Path, error: DataError):
+        first = next((str(p) for p in error.problems if p.is_error), "")
+        super().__init__(f"{path}: danh mục cơ quan có lỗi, sửa trước khi nhập (chạy scripts/check.sh): {first}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1063,6 +1083,9 @@ def main(argv: list[str] | None = None) -> int:
         text = draft_yaml(source, Path(args.project).resolve(), args.id)
     except UnicodeDecodeError:
         print(f"{source}:1: lỗi: tệp không phải UTF-8 (chuyển sang Unicode bằng Unikey trước khi nhập)", file=sys.stderr)
+        return 1
+    except RegistryError as error:
+        print(error, file=sys.stderr)
         return 1
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
