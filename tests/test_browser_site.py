@@ -205,15 +205,23 @@ def test_the_site_zip_is_linked_from_home_and_holds_the_site(context, server, sa
 # Tests: links trainers rely on -----------------------------------------------------------------
 
 
+def _clause_tools(page, anchor: str):
+    """Open the one control of a clause (the button just before it); return the opened panel."""
+    control = page.locator(f"xpath=//*[@id='{anchor}']/preceding-sibling::*[1][contains(@class, 'kb-cc')]")
+    control.click()
+    panel = page.locator("#kb-cc-bang")
+    assert panel.is_visible() and control.get_attribute("aria-expanded") == "true"
+    return panel
+
+
 def test_copy_link_puts_the_clause_address_on_the_clipboard(context, base):
     server = base  # over http and from disk
     page = _watched(context)
     page.goto(f"{server}/{BEN_TRE}")
-    heading = page.locator(".kb-khoan[id]").nth(1)
-    anchor = heading.get_attribute("id")
-    heading.hover()
-    assert heading.locator(".headerlink").is_visible()
-    heading.get_by_role("button", name="Chép liên kết").click()
+    anchor = page.locator(".kb-khoan[id]").nth(1).get_attribute("id")
+    panel = _clause_tools(page, anchor)
+    assert panel.get_by_role("link", name="Liên kết cố định").get_attribute("href") == f"#{anchor}"
+    panel.get_by_role("button", name="Chép liên kết").click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{server}/{BEN_TRE}#{anchor}"
     assert page.evaluate("location.hash") == f"#{anchor}"
     page.goto(f"{server}/{BEN_TRE}#{anchor}")
@@ -224,30 +232,66 @@ def test_copy_link_puts_the_clause_address_on_the_clipboard(context, base):
 def test_citation_control_copies_a_vietnamese_citation_with_the_url(context, server):
     page = _watched(context)
     page.goto(f"{server}/{BEN_TRE}")
-    heading = page.locator("#k1-a")
-    heading.get_by_role("button", name="Trích dẫn").click()
+    panel = _clause_tools(page, "k1-a")
+    assert panel.locator(".kb-cc-tieu-de").inner_text() == "Điểm a khoản 1"
+    panel.get_by_role("button", name="Trích dẫn").click()
     text = page.evaluate("navigator.clipboard.readText()")
     assert text.startswith("Điểm a khoản 1 Chỉ thị của Ủy ban nhân dân tỉnh Bến Tre về việc tăng cường trách nhiệm")
     assert text.endswith(f"({server}/{BEN_TRE}#k1-a)")
 
 
-def test_printing_one_clause_keeps_title_source_and_address_only(context, server, shots):
+def test_clause_control_works_by_keyboard_and_stays_out_of_heading_and_selection(context, server):
+    page = _watched(context)
+    page.goto(f"{server}/{BEN_TRE}")
+    heading = page.locator("#k2-b")
+    # the heading is named by its label alone; the control is not inside it
+    assert heading.evaluate("h => h.textContent.trim()") == "Điểm b khoản 2"
+    assert heading.locator("button, a").count() == 0
+    assert page.get_by_role("heading", name="Điểm b khoản 2", exact=True).count() == 1
+    # the source's marker "b)" shows once; the label is not shown a second time on screen
+    text = page.locator("#k2-b + p")
+    assert text.inner_text().startswith("b)")
+    assert not heading.evaluate("h => h.getBoundingClientRect().height > 2")
+    # one control per anchored clause or paragraph
+    anchored = page.locator(".kb-khoan[id], .kb-muc[id], .kb-doan[id]").count()
+    assert page.locator("button.kb-cc").count() == anchored
+    # selecting the text of the clause copies the text only
+    selected = page.evaluate(
+        """() => { const r = document.createRange(); r.setStartBefore(document.getElementById('k2-b'));
+        r.setEndAfter(document.getElementById('k2-c')); const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+        return s.toString(); }"""
+    )
+    for noise in ["Chép liên kết", "Trích dẫn", "In phần này", "¶"]:
+        assert noise not in selected
+    # keyboard: focus the control, Enter opens, the panel's first item gets focus, Escape closes
+    control = page.locator("xpath=//*[@id='k2-b']/preceding-sibling::*[1]")
+    control.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.textContent") == "Liên kết cố định"
+    page.keyboard.press("Escape")
+    assert page.locator("#kb-cc-bang").is_hidden()
+    assert control.evaluate("c => c === document.activeElement") and control.get_attribute("aria-expanded") == "false"
+    page.errors_must_be_empty()
+
+
+def test_printing_one_clause_keeps_title_citation_and_address_only(context, server, shots):
     page = _watched(context)
     page.goto(f"{server}/{BEN_TRE}")
     page.evaluate("window.kb.selectForPrint('k1')")
     page.emulate_media(media="print")
-    assert page.locator("#k1").is_visible() and page.locator("#k1-a").is_visible()
-    assert not page.locator("#k2").is_visible()
+    assert page.locator("#k1 + p").is_visible() and page.locator("#k1-a + p").is_visible()
+    assert not page.locator("#k2 + p").is_visible()
     assert not page.locator("#mo-dau").is_visible()
     assert not page.locator(".md-header").is_visible() and not page.locator(".md-sidebar--primary").is_visible()
     note = page.locator(".kb-chi-in")
     assert note.is_visible()
-    assert f"{server}/{BEN_TRE}#k1" in note.inner_text() and "001_ce16b4433ebe2154.txt" in note.inner_text()
+    assert f"{server}/{BEN_TRE}#k1" in note.inner_text()
     assert "Trích dẫn: Khoản 1 Chỉ thị" in note.inner_text()
+    assert ".txt" not in note.inner_text()
     page.screenshot(path=str(shots / "print-clause.png"), full_page=True)
     page.pdf(path=str(shots / "print-clause.pdf"))
     page.evaluate("window.kb.clearPrint()")
-    assert page.locator("#k2").is_visible()  # a whole-document print shows everything again
+    assert page.locator("#k2 + p").is_visible()  # a whole-document print shows everything again
     page.errors_must_be_empty()
 
 

@@ -8,6 +8,7 @@ from functools import partial
 from typing import Callable, Iterable
 
 from .citation_pages import CitationPages
+from .document_facts import key_facts, properties
 from .labels import DOCUMENTS_URL, citation_name, display_title, document_path, issuer_name, sort_date, year_label
 from .model import Corpus, Document
 from .problems import Problem
@@ -15,7 +16,7 @@ from .redirects import redirect_page, relative_url, resolve
 from .render import Md, make_environment
 from .responsibilities import Responsibilities
 from .responsibility_pages import ResponsibilityPages
-from .vocab import BLOCS, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, STATUSES, UNKNOWN
+from .vocab import BLOCS, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, UNKNOWN
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -100,6 +101,7 @@ class PageGenerator:
         return GeneratedPage(document_path(doc.id), self.document_content(doc), edit_path=doc.path)
 
     def document_content(self, doc: Document) -> str:
+        issuer = issuer_name(doc, self.corpus)
         return self._render_now(
             "document.md.j2",
             document_path(doc.id),
@@ -107,12 +109,12 @@ class PageGenerator:
                 doc=doc,
                 title=display_title(doc),
                 cite=citation_name(doc, self.corpus),
-                issuer=issuer_name(doc, self.corpus),
+                key_facts=key_facts(doc, issuer),
+                properties=properties(doc, issuer),
                 corrections=doc.corrections(),
                 removal_rows=[(REMOVAL_REASONS[r.reason], r.note, len(r.text.split())) for r in doc.removed],
                 heading_level=heading_level,
                 flat_blocks=list(flatten(doc.body)),
-                labels={"type": DOCUMENT_TYPES, "level": LEVELS, "bloc": BLOCS, "status": STATUSES},
                 **self.citation_pages.document_context(doc),
                 responsibilities=self.responsibilities.document_context(doc.id),
             ),

@@ -87,3 +87,35 @@ UNKNOWN = "Chưa rõ"
 def choices(vocabulary: dict[str, str]) -> str:
     """'a, b, c' for error messages that list the allowed values."""
     return ", ".join(vocabulary)
+
+
+# Labels of a document's properties as readers see them. A news report is posted, not issued or
+# signed, so some labels change with the type and some properties do not apply to it at all.
+FIELD_LABELS: dict[str, str] = {
+    "type": "Loại văn bản",
+    "number": "Số hiệu",
+    "title": "Trích yếu",
+    "issuer": "Cơ quan ban hành",
+    "level": "Cấp ban hành",
+    "bloc": "Khối",
+    "place": "Địa bàn",
+    "signer": "Người ký",
+    "signer_position": "Chức vụ người ký",
+    "issued": "Ngày ban hành",
+    "effective": "Hiệu lực",
+    "status": "Tình trạng hiệu lực",
+    "topics": "Chủ đề",
+    "source": "Bản nguồn",
+    "aliases": "Cách viết khác",
+}
+FIELD_LABELS_BY_TYPE: dict[str, dict[str, str]] = {
+    "tin-bai": {"type": "Loại", "title": "Tiêu đề", "issuer": "Đơn vị đăng tin", "level": "Cấp", "issued": "Ngày đăng"},
+}
+# Properties a type does not have: shown only when the data gives a value anyway.
+NOT_APPLICABLE_BY_TYPE: dict[str, frozenset[str]] = {
+    "tin-bai": frozenset({"number", "signer", "signer_position", "effective", "status"}),
+}
+
+
+def field_label(doc_type: str, name: str) -> str:
+    return FIELD_LABELS_BY_TYPE.get(doc_type, {}).get(name, FIELD_LABELS[name])
