@@ -33,6 +33,8 @@
         });
         rows.forEach(function (row) { body.appendChild(row); });
       });
+      // the whole header cell is the target (taller than its text when other headers wrap)
+      th.addEventListener("click", function (event) { if (event.target === th) b.click(); });
     });
   }
 
