@@ -172,3 +172,42 @@ def test_the_tuning_half_has_no_confidently_wrong_field():
 
 def test_the_accuracy_table_in_the_guide_is_current():
     assert guide_section(ROOT) in (ROOT / GUIDE).read_text(encoding="utf-8")
+
+
+def test_the_proposed_agency_is_a_registry_entry_that_loads(tmp_path):
+    raw = EVALUATION / "held-out" / "02-huyen-ke-hoach-dan-van-chinh-quyen.txt"
+    project, draft = draft_project(tmp_path, raw)
+    proposal = [line[2:] for line in draft.splitlines() if line.startswith(("#   - id:", "#     "))]
+    registry = project / "data" / "danh-muc" / "co-quan.yml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace("\n# Nhóm vai trò", "\n" + "\n".join(proposal) + "\n\n# Nhóm vai trò", 1), encoding="utf-8")
+    doc_file = project / "data" / "van-ban" / "ban-nhap.yml"
+    doc_file.write_text(doc_file.read_text(encoding="utf-8").replace("\nissuer: null\n", "\nissuer: ubnd-huyen-duc-linh\n"), encoding="utf-8")
+    doc = load_draft(project)
+    assert doc.issuer.value == "ubnd-huyen-duc-linh" and doc.level.value == "huyen" and doc.place.value == "Huyện Đức Linh"
+
+
+SIGNATURES = {
+    "TUQ. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n(Đã ký và đóng dấu)\nLê Văn Tám": ("Lê Văn Tám", "Chánh Văn phòng", "TUQ. Chủ tịch"),
+    "T/M BAN CHẤP HÀNH\nBÍ THƯ\nĐinh Thị Lan": ("Đinh Thị Lan", "Bí thư", "T/M Ban Chấp hành"),
+    "Q. GIÁM ĐỐC\n(đã ký)\nPHẠM VĂN NAM": ("Phạm Văn Nam", "Q. Giám đốc", None),
+    "KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nY Niê": ("Y Niê", "Phó Trưởng Ban", "KT. Trưởng Ban"),
+}
+
+
+@pytest.mark.parametrize("block", SIGNATURES, ids=[s.split()[0] for s in SIGNATURES])
+def test_signature_forms_fill_the_signer(tmp_path, block):
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nSố: 12/KH-UBND\nTân Phú, ngày 02 tháng 3 năm 2025\nKẾ HOẠCH\n"
+        "Tuyên truyền chính sách mới\n1. Tổ chức họp dân ở các ấp.\n2. Báo cáo kết quả.\n" + block + "\n"
+    )
+    project, _draft = draft_project(tmp_path, Path("ke-hoach.txt"), text=text)
+    doc = load_draft(project)
+    assert (doc.signer.name.value, doc.signer.position.value, doc.signer.on_behalf.value) == SIGNATURES[block]
+
+
+def test_a_type_line_with_a_missing_accent_is_still_read(tmp_path):
+    text = "ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nSố: 3/CT-UBND\nCHỈ THI\nVề phòng, chống thiên tai\n1. Các ấp trực ban 24/24 giờ.\n"
+    project, _draft = draft_project(tmp_path, Path("chi-thi.txt"), text=text)
+    doc = load_draft(project)
+    assert doc.type == "chi-thi" and doc.title == "Về phòng, chống thiên tai" and doc.issuer.value == "ubnd-xa-tan-phu"

@@ -76,7 +76,7 @@ BULLET = re.compile(r"^(?P<marker>[-–•+])\s+(?P<text>.+)$")
 SECTION_RANK = {"phan": 0, "chuong": 1, "muc": 2, "roman": 2, "dieu": 3}
 
 # Signature block (thể thức chữ ký): authority prefixes, the "signed" note, a position, a name.
-AUTHORITY = re.compile(r"^(?P<prefix>T/M|TM\.?|T\.M\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|T\.U\.Q\.?|Q\.)\s+(?P<rest>.+)$")
+AUTHORITY = re.compile(r"^(?P<prefix>(?i:T/M|TM\.?|T\.M\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|T\.U\.Q\.?)|Q\.)\s+(?P<rest>.+)$")
 SIGNED = re.compile(r"^\(?\s*(đã ký|ký|đã ký và đóng dấu|đã ký, đóng dấu|đã ký và đóng dấu)\s*\)?\.?$", re.I)
 _POSITION_WORDS = re.compile(
     r"\b(CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG|PHÓ|CHÁNH|THƯỜNG TRỰC|ỦY VIÊN|TỔNG|THỦ TRƯỞNG|BỘ TRƯỞNG|THỦ TƯỚNG|"

@@ -344,7 +344,7 @@ def _read_type_and_title(lines: list[Line], type_at: int, draft: Draft) -> tuple
         previous = title[-1].text
         if _starts_body(text) or _END_PUNCT.search(previous) and not previous.endswith(","):
             break
-        if text[:1].isupper() and not (layout.is_caps(text) and layout.is_caps(previous)):
+        if text[:1].isupper() and not (layout.is_caps(text) and layout.is_caps(previous)) and not _title_runs_on(lines, index):
             break  # a new sentence: the body begins
         if layout.is_caps(text) and not layout.is_caps(previous):
             break  # an authority line after a sentence-case title ("ỦY BAN NHÂN DÂN TỈNH …")
@@ -362,6 +362,19 @@ def _read_type_and_title(lines: list[Line], type_at: int, draft: Draft) -> tuple
     else:
         draft.title_note = "không thấy dòng trích yếu dưới tên loại: điền trích yếu"
     return index, author
+
+
+def _title_runs_on(lines: list[Line], index: int) -> bool:
+    """A title line that starts with a capital ("Chủ tịch, Phó Chủ tịch …") still belongs to the
+    title when it and the lines after it, up to a blank line, are short unfinished phrases."""
+    run = []
+    for line in lines[index : index + 4]:
+        if not line.text:
+            break
+        run.append(line.text)
+    else:
+        return False
+    return bool(run) and all(len(t) < 100 and not re.search(r"[.:;!?]$", t) and not _starts_body(t) for t in run)
 
 
 def _starts_body(text: str, first_title_line: bool = False) -> bool:
