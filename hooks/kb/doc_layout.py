@@ -231,3 +231,29 @@ def sentence_case(text: str) -> str:
 def title_case_words(text: str) -> str:
     """"ĐỨC LINH" → "Đức Linh"; keeps an apostrophe name ("H' LINH" → "H' Linh")."""
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
+# Written capitals of names a lower-cased caps title loses; "các"/"những" before a name make it generic.
+_PROPER_NAMES = [
+    (r"mặt trận tổ quốc việt nam", "Mặt trận Tổ quốc Việt Nam"),
+    (r"mặt trận tổ quốc", "Mặt trận Tổ quốc"),
+    (r"ban (thường vụ|chấp hành|dân vận|tuyên giáo|tổ chức|kiểm tra|nội chính|dân tộc|bí thư)",
+     lambda m: "Ban " + m.group(1)[:1].upper() + m.group(1)[1:]),
+    (r"thường trực(?= ((tỉnh|thành|huyện|quận|thị|đảng) ủy|hội đồng nhân dân))", "Thường trực"),
+    (r"(tỉnh|thành|huyện|quận|thị|đảng) ủy", lambda m: m.group(0)[:1].upper() + m.group(0)[1:]),
+    (r"ủy ban nhân dân", "Ủy ban nhân dân"),
+    (r"hội đồng nhân dân", "Hội đồng nhân dân"),
+    (r"đảng(?! (viên|ủy|bộ|đoàn|phí|tịch|kỳ|vụ|phái))", "Đảng"),
+    (r"nhà nước", "Nhà nước"),
+    (r"chính phủ", "Chính phủ"),
+    (r"quốc hội", "Quốc hội"),
+    (r"việt nam", "Việt Nam"),
+    (r"khmer", "Khmer"),
+]
+
+
+def restore_capitals(text: str) -> str:
+    """"ý kiến của thường trực tỉnh ủy về …" → "ý kiến của Thường trực Tỉnh ủy về …"."""
+    for pattern, proper in _PROPER_NAMES:
+        text = re.sub(rf"(?<!\w)(?<!các )(?<!những ){pattern}(?!\w)", proper, text)
+    return text

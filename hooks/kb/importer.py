@@ -391,7 +391,7 @@ def _starts_body(text: str, first_title_line: bool = False) -> bool:
 def _title_from(text: str) -> str:
     text = re.sub(r"^(v/v)\b\s*:?\s*", "Về việc ", text.strip(), flags=re.I).rstrip(" .")
     if layout.is_caps(text):
-        text = text.lower()
+        text = layout.restore_capitals(text.lower())
     return text[:1].upper() + text[1:]
 
 
