@@ -18,6 +18,7 @@ from .loader import SOURCES_DIR, FileMapper, load_corpus
 from .model import Corpus
 from .pages import PageGenerator, address_of
 from .problems import DataError, Problem
+from .review import review_problems
 
 
 def validate(
@@ -25,11 +26,12 @@ def validate(
 ) -> tuple[Corpus | None, list[Problem]]:
     """Everything the build validates, plus the no-word-lost check against each source text."""
     data_dir = root / "data"
+    reviews = review_problems(data_dir, lambda path: path.relative_to(root).as_posix())
     try:
         corpus, problems = load_corpus(data_dir, root=root, cache=cache, map_files=map_files)
     except DataError as exc:
-        return None, list(exc.problems)
-    return corpus, sorted(problems + fidelity_problems(corpus, data_dir / SOURCES_DIR) + forwarding_problems(root, corpus))
+        return None, sorted(list(exc.problems) + reviews)
+    return corpus, sorted(problems + reviews + fidelity_problems(corpus, data_dir / SOURCES_DIR) + forwarding_problems(root, corpus))
 
 
 def load_checked(
@@ -82,11 +84,16 @@ def hand_written_pages(root: Path) -> set[str]:
     return {address_of(p.relative_to(docs).as_posix()) for p in docs.rglob("*") if p.is_file()} if docs.is_dir() else set()
 
 
-def summary(problems: list[Problem], files: int, seconds: float) -> str:
+def summary(problems: list[Problem], files: int, seconds: float, strict: bool = False) -> str:
     errors = sum(p.is_error for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
     notices = len(problems) - errors - warnings
-    verdict = "dữ liệu hợp lệ" if not errors else "dữ liệu chưa hợp lệ, trang web sẽ không được tạo"
+    if errors:
+        verdict = "dữ liệu chưa hợp lệ, trang web sẽ không được tạo"
+    elif strict and warnings:
+        verdict = "với --strict (như CI) cảnh báo được tính là lỗi: dữ liệu chưa được nhận"
+    else:
+        verdict = "dữ liệu hợp lệ"
     noted = f", {notices} lưu ý" if notices else ""
     return f"{errors} lỗi, {warnings} cảnh báo{noted} trong {files} tệp ({seconds:.2f} giây) — {verdict}."
 
@@ -105,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     files = sum(1 for p in (root / "data").rglob("*") if p.suffix.lower() in (".yml", ".yaml") and p.is_file())
     for problem in problems:
         print(problem)
-    print(summary(problems, files, time.perf_counter() - started))
+    print(summary(problems, files, time.perf_counter() - started, args.strict))
     if any(p.is_error for p in problems):
         return 1
     if args.strict and any(p.severity == "warning" for p in problems):
