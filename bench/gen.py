@@ -162,15 +162,23 @@ def _actors() -> list[dict]:
     return actors
 
 
-def registry_yaml() -> str:
-    """The real registry (its actors and groups) with the generated agencies added to `actors:`."""
+def registry_yaml(base: str | None = None) -> str:
+    """A registry (the sample's, or `base`) with the generated agencies added to `actors:`.
+
+    Agencies whose id the registry already has are left as they are; a group the registry
+    does not define is left out.
+    """
+    real = base if base is not None else (REGISTRIES / "co-quan.yml").read_text(encoding="utf-8")
     lines = []
     for actor in _actors():
+        if f"- id: {actor['id']}\n" in real:
+            continue
         lines.append(f"  - id: {actor['id']}")
         for key in ("name", "short"):
             lines.append(f"    {key}: {quote(actor[key])}")
-        lines += ["    level: tinh", f"    kind: {actor['kind']}", f"    place: {quote(actor['place'])}", f"    group: {actor['group']}"]
-    real = (REGISTRIES / "co-quan.yml").read_text(encoding="utf-8")
+        lines += ["    level: tinh", f"    kind: {actor['kind']}", f"    place: {quote(actor['place'])}"]
+        if f"- id: {actor['group']}\n" in real.partition("\ngroups:\n")[2]:
+            lines.append(f"    group: {actor['group']}")
     head, marker, rest = real.partition("\nactors:\n")
     assert marker, "co-quan.yml has no 'actors:' list"
     return head + marker + "\n".join(lines) + "\n" + rest
@@ -284,6 +292,22 @@ def write_data(n: int, data_dir: Path, seed: int = SEED) -> list[Path]:
     (data_dir / "danh-muc" / "co-quan.yml").write_text(registry_yaml(), encoding="utf-8")
     for name in ("van-ban-dan-chieu.yml", "chuyen-huong.yml"):  # registry of cited documents, renames
         shutil.copy2(REGISTRIES / name, data_dir / "danh-muc" / name)
+    plans = _plan(n, rng)
+    planned = [pl for pl, _ in plans]
+    paths = []
+    for _, p in plans:
+        path = data_dir / "van-ban" / f"{p['doc_id']}.yml"
+        path.write_text(document_yaml(p, planned, random.Random(seed * 100_003 + p["i"])), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def add_documents(n: int, data_dir: Path, seed: int = SEED) -> list[Path]:
+    """Add N generated documents (and their agencies) to an existing data/ directory, as a
+    maintainer's additions would come: the registries are extended, never replaced."""
+    rng = random.Random(seed)
+    registry = data_dir / "danh-muc" / "co-quan.yml"
+    registry.write_text(registry_yaml(registry.read_text(encoding="utf-8")), encoding="utf-8")
     plans = _plan(n, rng)
     planned = [pl for pl, _ in plans]
     paths = []

@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -24,10 +23,9 @@ def run_check(project, *args):
     return subprocess.run([sys.executable, "-m", "kb.check", *args, str(project)], capture_output=True, text=True, env=env)
 
 
-def test_the_real_data_passes_the_check_well_under_a_second(project):
-    started = time.perf_counter()
+def test_the_real_data_passes_the_strict_check(project):
+    """(How fast the check runs is measured by the benchmarks, not asserted here: it grows with the corpus.)"""
     _corpus, problems = validate(project)
-    assert time.perf_counter() - started < 1.0
     assert [str(p) for p in problems if p.severity != "notice"] == []
     result = run_check(project, "--strict")
     assert result.returncode == 0, result.stdout

@@ -202,8 +202,8 @@ def test_documents_read_in_two_processes_make_the_same_corpus(project):
 
 
 @needs_spare_core
-def test_a_maintainers_mistake_in_a_file_read_by_the_child_gets_the_same_message(tmp_path):
-    project = copy_project(tmp_path / "du-an")
+def test_a_maintainers_mistake_in_a_file_read_by_the_child_gets_the_same_message(tmp_path, project):
+    project = copy_project(tmp_path / "du-an", project)
     last = sorted((project / "data" / "van-ban").glob("*.yml"))[-1]  # in the child's share
     last.write_text(last.read_text(encoding="utf-8").replace("\ntitle:", "\ntitle: [chưa đóng\nx:", 1), encoding="utf-8")
     messages = []
