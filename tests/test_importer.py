@@ -73,7 +73,7 @@ def test_a_party_directive_copied_from_a_portal(tmp_path):
     assert doc.signer.on_behalf.value == "T/M Ban Thường vụ" and doc.signer.name.value == "Hoàng Minh Đức"
     headings = [b.text for b in doc.body if b.kind == "heading"]
     assert "TỈNH ỦY QUẢNG TRỊ ĐẢNG CỘNG SẢN VIỆT NAM" in headings  # the document's own header stays
-    removed = removed_section(draft)
+    removed = " ".join(r.text for r in doc.removed)
     assert "Lượt xem: 1.482" in removed and "Bản quyền thuộc" in removed
     assert "TỈNH ỦY" not in removed and "Số 21-CT/TU" not in removed
 

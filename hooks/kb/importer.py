@@ -740,14 +740,14 @@ def _build_body(paras: list[Para], draft: Draft, prefix: str) -> None:
                     top_numbers = []
                 else:
                     top_numbers.append(number)
-            block = {"clause": m["marker"], "text": m["text"] or "", "items": []}
+            block = {"clause": m["marker"], "text": m["text"] or "", "items": [], "wrapped": para.wrapped}
             stack[-1].items.append(block)
             stack.append(_Open("numbered", block))
             continue
         if m := layout.LETTERED.match(text):
             while stack[-1].kind not in ("numbered", "section", "body"):
                 stack.pop()
-            block = {"clause": m["marker"], "text": m["text"] or "", "items": []}
+            block = {"clause": m["marker"], "text": m["text"] or "", "items": [], "wrapped": para.wrapped}
             stack[-1].items.append(block)
             stack.append(_Open("lettered", block))
             continue
@@ -758,7 +758,7 @@ def _build_body(paras: list[Para], draft: Draft, prefix: str) -> None:
             if stack[-1] is root:
                 _paragraph(text, para, stack, root)  # a dash line outside any clause ("- Căn cứ …")
                 continue
-            block = {"clause": m["marker"], "text": m["text"], "items": []}
+            block = {"clause": m["marker"], "text": m["text"], "items": [], "wrapped": para.wrapped}
             stack[-1].items.append(block)
             stack.append(_Open(kind, block))
             continue
@@ -936,8 +936,6 @@ def folded(key: str, text: str, indent: int) -> list[str]:
         return [f"{pad}{key}: {quoted(text)}"]
     inner = pad + ("    " if key.startswith("- ") else "  ")  # deeper than the key the text belongs to
     wrapped = textwrap.wrap(text, width=100 - len(inner), break_long_words=False, break_on_hyphens=False)
-    if any(w.startswith("#") or w.rstrip().endswith(":") or ": " in w or w.startswith(("- ", "[", "{", "&", "*", "!", "|", ">", "%", "@", "`")) for w in wrapped):
-        return [f"{pad}{key}: {quoted(text)}"]
     return [f"{pad}{key}: >-", *(f"{inner}{w}" for w in wrapped)]
 
 
@@ -1039,7 +1037,8 @@ def _block_yaml(block: dict, indent: int) -> list[str]:
             for item in block["items"]:
                 lines += _block_yaml(item, indent + 4)
         return lines
-    lines = [f"{pad}- clause: {quoted(block['clause'])}"]
+    lines = [f"{pad}# KIỂM TRA: khoản này được nối từ nhiều dòng bị ngắt cứng"] if block.get("wrapped") else []
+    lines.append(f"{pad}- clause: {quoted(block['clause'])}")
     if block.get("id"):
         lines.append(f"{pad}  # KIỂM TRA: số khoản lặp lại (đánh số lại từ đầu mà không có tên phần): mã riêng cho khoản này")
         lines.append(f"{pad}  id: {block['id']}")
