@@ -124,7 +124,7 @@ def measure_site(site: Path, doc_ids: list[str]) -> dict:
     files = [p for p in site.rglob("*") if p.is_file() and p.suffix != ".zip"]
     pages = [p for p in (site / "van-ban").glob("*.html") if p.name != "index.html"]
     same = [site / "van-ban" / f"{i}.html" for i in doc_ids[:SAME_DOCS]]
-    search = [p for p in (site / "search").glob("*") if p.is_file()] if (site / "search").is_dir() else []
+    search = [p for p in (site / "search").rglob("*") if p.is_file()] if (site / "search").is_dir() else []
     raw = sum(p.stat().st_size for p in search)
     gz = sum(len(gzip.compress(p.read_bytes(), 6)) for p in search)
     return dict(
@@ -264,6 +264,17 @@ def profile(n: int, work: Path, top: int) -> None:
     stats.sort_stats("tottime").print_stats(top)
 
 
+def search_bench(n: int, work: Path) -> None:
+    """Search at N documents (building the site if this run has not): the index writer alone on the
+    built pages (its time is the index's share of a build), then scripts/measure_search.py."""
+    site = work / f"n{n}" / "site-ours"
+    if not site.is_dir():
+        seconds, _, _ = build(gen.make_project(n, work / f"n{n}" / "ours"), site)
+        print(f"N={n}: build {seconds:.1f} s")
+    subprocess.run([PYTHON, str(gen.ROOT / "bench" / "search_reindex.py"), str(site), "--out", str(work / f"n{n}" / "reindexed")], check=True)
+    subprocess.run([PYTHON, str(gen.ROOT / "scripts" / "measure_search.py"), str(site)], check=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="100,500,1000,5000", help="comma-separated N values")
@@ -273,7 +284,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--json", type=Path, help="also write the results as JSON")
     ap.add_argument("--profile", action="store_true", help="cProfile one build of ours at the largest N")
     ap.add_argument("--serve", action="store_true", help="measure the edit–rebuild loop under `mkdocs serve` at the largest N")
-    ap.add_argument("--search", action="store_true", help="measure search in headless Chromium (scripts/measure_search.py) on ours at the largest N")
+    ap.add_argument("--search", action="store_true", help="at every N: time the search index writer alone, and measure search in headless Chromium (scripts/measure_search.py)")
     ap.add_argument("--no-build", action="store_true", help="skip the build table (with --profile/--serve)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -292,10 +303,8 @@ def main(argv: list[str] | None = None) -> None:
         if args.profile:
             profile(max(sizes), work, 25)
         if args.search:
-            site = work / f"n{max(sizes)}" / "site-ours"
-            if not site.is_dir():
-                build(gen.make_project(max(sizes), work / f"n{max(sizes)}" / "ours"), site)
-            subprocess.run([PYTHON, str(gen.ROOT / "scripts" / "measure_search.py"), str(site), "dan van", "18/2000/CT-TTg", "uy ban nhan dan"], check=True)
+            for n in sizes:
+                search_bench(n, work)
         if args.serve:
             import serve_loop
 

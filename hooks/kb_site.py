@@ -6,7 +6,6 @@ generated pages, in kb_mkdocs: kb.redirects.)
 from __future__ import annotations
 
 from functools import partial
-from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -66,36 +65,32 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-# Cut each page into clause-level sections for search. Front matter `search: {exclude: true}`
-# leaves a page out; `search: {title_only: true}` indexes only its title (pages that repeat
-# clauses quoted from documents, which search finds on the documents themselves).
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    options = page.meta.get("search") or {}
-    if not options.get("exclude"):
-        title = page.title or ""
-        _feed("add_content", page.file.dest_uri, title, f"<h1>{escape(title)}</h1>" if options.get("title_only") else html)
-    return html
-
-
-# MkDocs writes each page right after this event: the page before this one is on disk now
-# and goes to the zip, read back by the worker (sending a path costs the build nothing).
+# MkDocs writes each page right after this event: the page before this one is on disk now and
+# goes to the zip and the search index, read back by the worker (sending a path costs the build
+# nothing; search cuts the page as written). Front matter `search: {exclude: true}` leaves a page
+# out of search; `search: {title_only: true}` indexes only its title (pages that repeat clauses
+# quoted from documents, which search finds on the documents themselves); `search: {kind: ...}`
+# ranks it as a document ("van-ban"), a cited document ("dan-chieu") or other ("khac").
 @event_priority(-100)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    if _state["command"] != "serve":
-        _zip_written_page()
-        _state["written"] = page.file.dest_uri
+    _announce_written_page()
+    options = page.meta.get("search") or {}
+    search = None if options.get("exclude") else {
+        "title": page.title or "", "title_only": bool(options.get("title_only")), "kind": options.get("kind"),
+    }
+    _state["written"] = (page.file.dest_uri, search)
     return output
 
 
-def _zip_written_page() -> None:
+def _announce_written_page() -> None:
     if _state["written"] is not None:
-        _feed("add_written", _state["written"])
+        _feed("add_written", *_state["written"])
         _state["written"] = None
 
 
 # Write the search index, then pack the finished site (the zip is the last file written).
 def on_post_build(*, config: MkDocsConfig) -> None:
-    _zip_written_page()
+    _announce_written_page()
     try:
         if _state["worker"] is not None:
             try:

@@ -24,6 +24,7 @@ SAMPLE = ROOT / "tests" / "fixtures" / "kho-mau"
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from kb.loader import load_corpus  # noqa: E402
+from searchkit import build_fixture_site  # noqa: E402
 
 SOURCES = PROJECT / "data" / "nguon"
 SAMPLE_SOURCES = SAMPLE / "data" / "nguon"
@@ -116,3 +117,9 @@ def sample_site(sample_project, tmp_path_factory) -> Path:
     result = build_site(sample_project, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory) -> Path:
+    """The fixture corpus for search (tests/fixtures/search/data: invented documents), built once."""
+    return build_fixture_site(tmp_path_factory.mktemp("search-fixture"))

@@ -137,7 +137,8 @@ def test_results_point_to_clauses_and_stay_precise(context, base, sample_site):
 @pytest.mark.parametrize("plain, marked", SAME_RESULTS)
 def test_spellings_without_or_with_other_tone_marks_give_the_same_results(context, server, plain, marked):
     page = _watched(context)
-    assert _search(page, server + "/index.html", plain) == _search(page, server + "/index.html", marked)
+    # the same pages and clauses; the order may differ (accents typed rank exact matches first)
+    assert sorted(_search(page, server + "/index.html", plain)) == sorted(_search(page, server + "/index.html", marked))
 
 
 def test_browser_and_build_fold_words_alike(context, server):
@@ -198,7 +199,7 @@ def test_the_site_zip_is_linked_from_home_and_holds_the_site(context, server, sa
         names = set(archive.namelist())
     assert "kho-chi-thi-dan-van/index.html" in names
     assert f"kho-chi-thi-dan-van/{BEN_TRE}" in names
-    assert "kho-chi-thi-dan-van/search/kb-index-0.js" in names
+    assert "kho-chi-thi-dan-van/search/kb-meta.js" in names
     assert not any(name.endswith(".zip") for name in names)
 
 
@@ -382,7 +383,7 @@ def _type(page, query: str) -> None:
     box = page.locator(".kb-search .md-search__input")
     box.click()
     box.fill(query)
-    page.wait_for_function("() => !/Đang tải/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("q => { const b = document.querySelector('.kb-search'); return b.dataset.kbState === 'done' && b.dataset.kbQuery === q; }", arg=query)
 
 
 def _search(page, url: str, query: str) -> list[str]:

@@ -22,7 +22,7 @@ from kb import forked
 from kb.check import load_checked
 from kb.problems import DataError
 from kb.search_fold import fold, fold_reference
-from kb.search_index import split_sections
+from kb.search_sections import cut_page
 from kb.site_outputs import SiteOutputs
 from kb.site_zip import FOLDER, ZIP_FILE, SiteZip
 
@@ -89,7 +89,7 @@ def test_pages_go_into_the_zip_as_they_are_written_and_a_page_never_written_is_s
 
 
 def test_fast_folding_equals_the_rule_on_the_real_pages(site):
-    texts = [f"{label} {text}" for page in site.rglob("*.html") for _, label, text in split_sections(page.read_text(encoding="utf-8"))]
+    texts = [f"{s.label} {s.text}" for page in site.rglob("*.html") for s in cut_page(page.read_text(encoding="utf-8")).sections]
     assert len(texts) > 300
     assert [fold(t) for t in texts] == [fold_reference(t) for t in texts]
 
@@ -218,65 +218,3 @@ def test_a_maintainers_mistake_in_a_file_read_by_the_child_gets_the_same_message
 def test_kb_serial_switches_the_children_off(monkeypatch):
     monkeypatch.setenv("KB_SERIAL", "1")
     assert not forked.available()
-
-
-# The search index is written as pages arrive ---------------------------------------------
-
-
-def _read_script(path: Path):
-    import json
-    import re
-
-    number, body = re.fullmatch(r"window\.\w+\((\d+), (.*)\);\n", path.read_text(encoding="utf-8"), re.S).groups()
-    return int(number), json.loads(body)
-
-
-def test_the_index_written_page_by_page_holds_every_section_once_and_in_order(tmp_path, monkeypatch):
-    from kb import search_index
-
-    monkeypatch.setattr(search_index, "CHUNK_CHARS", 300)  # many small chunks and shards
-    monkeypatch.setattr(search_index, "SHARD_CHARS", 200)
-    rng = random.Random(3)
-    pages = []
-    for n in range(60):
-        sections = [(f"k{i}", f"Khoản {i}", " ".join(rng.choice(["dân", "vận", "chỉ", "thị", "Ủy", "ban"]) for _ in range(rng.randint(0, 30))), "")
-                    for i in range(rng.randint(0, 6))]
-        sections = [(a, label if rng.random() < 0.7 else "", text, fold(f"{label} {text}")) for a, label, text, _ in sections]
-        pages.append((f"van-ban/p{n}.html", f"Trang {n}", sections))
-    written = []
-    index = search_index.SearchIndex(tmp_path, written=lambda path, content: written.append(path))
-    for url, title, sections in pages:
-        index.add_sections(url, title, sections)
-    paths = index.close()
-    assert paths == written and paths[-1].name == "kb-index-0.js"  # chunk 0 (with the totals) last
-
-    chunks = dict(_read_script(p) for p in (tmp_path / "search").glob("kb-index-*.js"))
-    shards = dict(_read_script(p) for p in (tmp_path / "search").glob("kb-text-*.js"))
-    assert sorted(chunks) == list(range(chunks[0]["chunks"])) and len(chunks) > 3
-    assert sorted(shards) == list(range(len(chunks[0]["shardStarts"]))) and len(shards) > 3
-    expected = [(n, a, label, text, folded) for n, (_, _, sections) in enumerate(pages) for a, label, text, folded in sections if text or label]
-    texts = [t for k in sorted(shards) for t in shards[k]]
-    assert [chunks[0]["shardStarts"][k] for k in sorted(shards)] == [sum(len(shards[j]) for j in range(k)) for k in sorted(shards)]
-    got, pages_seen = [], set()
-    for k in sorted(chunks):
-        chunk = chunks[k]
-        assert chunk["first"] == len(got)
-        folded = chunk["folded"].split("\n") if chunk["sections"] else []
-        for (page, anchor, label), f in zip(chunk["sections"], folded, strict=True):
-            url, title = chunk["pages"][page - chunk["firstPage"]]
-            assert (url, title) == pages[page][:2]
-            got.append((page, anchor, label, texts[len(got)], f))
-        chunk_pages = {s[0] for s in chunk["sections"]}
-        assert not chunk_pages & pages_seen  # a page never straddles two chunks
-        pages_seen |= chunk_pages
-    assert got == expected
-
-
-def test_an_empty_index_still_has_chunk_0_and_one_shard(tmp_path):
-    from kb.search_index import SearchIndex
-
-    index = SearchIndex(tmp_path)
-    index.add_sections("trong.html", "Trống", [])
-    index.close()
-    assert _read_script(tmp_path / "search" / "kb-index-0.js")[1]["chunks"] == 1
-    assert _read_script(tmp_path / "search" / "kb-text-0.js")[1] == []

@@ -53,3 +53,24 @@ def fold_reference(text: str) -> str:
 def tokens(text: str) -> list[str]:
     folded = fold(text)
     return folded.split(" ") if folded else []
+
+
+# Accents, for ranking: an exact accented match ranks above a folded-only one when the reader
+# typed accents. A word's accent key keeps its letters' marks (â ă ê ô ơ ư đ) and its tone as one
+# digit, wherever the tone mark sits, so "hoá"/"hóa" and "uỷ"/"ủy" ("kỹ"/"kĩ") meet; fold() of
+# the key without its digit equals fold() of the word. kb-search.js computes the same key.
+_TONES = {"\u0300": "1", "\u0301": "2", "\u0303": "3", "\u0309": "4", "\u0323": "5"}
+_TONE_MARKS = re.compile("[\u0300\u0301\u0303\u0309\u0323]")
+_FINAL_Y_WORD = re.compile(r"(h|k|l|m|s|t|qu)y")
+# a word as readers write it: letters (with their marks) and digits
+WORD = re.compile(r"[^\W_]+")
+
+
+def accent_key(word: str) -> str:
+    """'Đảng' → 'đang4', 'hoá' and 'hóa' → 'hoa2', 'Kỹ' → 'ki3', 'ct' → 'ct0'."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tone = next((_TONES[c] for c in decomposed if c in _TONES), "0")
+    base = unicodedata.normalize("NFC", _TONE_MARKS.sub("", decomposed))
+    if _FINAL_Y_WORD.fullmatch(base):
+        base = base[:-1] + "i"
+    return base + tone

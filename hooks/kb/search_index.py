@@ -1,66 +1,61 @@
-"""Our own compact search index, written as plain <script> files so search works from file://.
+"""Our search index: postings sharded by word, written as plain <script> files (works from file://).
 
-Material's search makes every page load rebuild a lunr index from the full text (seconds at a
-few thousand documents) and needs a Worker, which Chromium blocks on file://. Instead:
+Material's search rebuilds a lunr index from the whole text on every page load and needs a Worker
+(blocked on file://); our previous index was the whole corpus folded, which a query had to read in
+full. This one is an inverted index a query reads a few small files of:
 
-- every page is cut into sections at clause anchors (headings with an id, `.kb-doan`
-  paragraphs), so a result points to `van-ban/<id>.html#k3-b`, not just to the page;
-- each `search/kb-index-<n>.js` chunk holds its pages (url, title), per section its page,
-  anchor and label, plus ONE string with the folded text of its sections (one line each);
-  chunk 0 also says how many chunks there are, so it needs no separate table of contents. The browser finds a phrase with `indexOf` over those strings: no
-  index to build at load time, cost linear in the corpus and tiny per query. Chunks load in
-  parallel and results show as soon as the first chunk has arrived;
-- the text as readers see it (for result snippets) is split into `search/kb-text-<n>.js`
-  shards loaded only for the sections that are shown.
+- sections (kb.search_sections) are numbered in build order; a page's sections are consecutive;
+- for every folded word, the sections that contain it, split by accent key (kb.search_fold:
+  "dân", "dần", "đan" are three lists under "dan"), so an accented query can rank its exact
+  accents first and an unaccented one takes them all;
+- for every pair of neighbouring words ("ben tre"), the sections that contain it: a phrase is
+  found without positions, and ranks above the same words apart;
+- for every document number ("#18"), the pages bearing it with year and codes (kb.search_numbers).
+
+A key lives in shard `crc32(key) % shards` (`search/s/<n>.js`), or, if its list is long, in a
+file of its own (`search/b/<n>.js`, listed in the metadata). A section list is a string of
+gaps, each a base-32 number whose last digit is one of `#`…`B` and earlier digits `]`…`|`.
+`search/kb-meta.js` (read first: a few bytes per page) holds the shard count, each page's kind
+and number of sections; `search/kb-vocab.js` (read only for a word not in the index: prefixes
+while typing, "Có phải bạn tìm …") the sorted words; `search/t/<page>.js` the readers' text,
+titles and anchors of one page, read only for the pages shown.
 """
 
 from __future__ import annotations
 
-import html as htmllib
 import json
-import re
-from dataclasses import dataclass, field
+import unicodedata
+import zlib
+from array import array
+from collections import defaultdict
 from pathlib import Path
 from typing import Callable
 
-from .search_fold import fold
+from .search_fold import WORD, accent_key, fold
+from .search_numbers import TYPE_CODES, parse_number
+from .search_sections import NUMBER_LABELS, TYPE_LABEL, CutPage
 
-CHUNK_FILE = "search/kb-index-{}.js"
-TEXT_FILE = "search/kb-text-{}.js"
-SHARD_CHARS = 200_000  # display text per shard: one shard ≈ 300 KB on disk
-CHUNK_CHARS = 1_000_000  # folded text per chunk: ~50 ms to load and parse from disk
+VERSION = 4
+META_FILE = "search/kb-meta.js"
+VOCAB_FILE = "search/kb-vocab.js"
+SHARD_FILE = "search/s/{}.js"
+BIG_FILE = "search/b/{}.js"
+PAGE_FILE = "search/t/{}.js"
+SHARD_BYTES = 24_000  # target size of a shard; a query reads about one per word
+BIG_BYTES = 12_000  # a list longer than this gets a file of its own
 
-# A section starts at a heading with an id, or at an anchored paragraph of a document page.
-_SECTION_START = re.compile(
-    r'<(h[1-6])\b[^>]*\bid="([^"]+)"[^>]*>|<p\b(?=[^>]*\bclass="[^"]*\bkb-doan\b)[^>]*\bid="([^"]+)"[^>]*>'
-)
-_HEADERLINK = re.compile(r'<a\b[^>]*class="headerlink"[^>]*>.*?</a>', re.S)
-_BLOCK_END = re.compile(r"</(p|h[1-6]|li|tr|td|th|div|table|blockquote)>|<br\s*/?>")
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
-
-
-@dataclass
-class Section:
-    page: int
-    anchor: str  # "" = top of the page
-    label: str  # heading text ("Điểm b khoản 3"), "" for paragraphs and page tops
-    folded: str  # label and text folded for matching (kb.search_fold)
+# Page kinds, best first: documents with their text, documents known only by citation, the rest
+# (guides, per-agency duty pages, lists). Front matter `search: {kind: ...}` may say otherwise.
+KINDS = ("van-ban", "dan-chieu", "khac")
 
 
-@dataclass
-class _Chunk:
-    number: int
-    first: int  # number of its first section in the whole index
-    sections: list[Section] = field(default_factory=list)
-    size: int = 0  # folded characters
-
-
-@dataclass
-class _Shard:
-    first: int
-    texts: list[str] = field(default_factory=list)  # plain text as readers see it
-    size: int = 0
+def page_kind(url: str, declared: str | None = None) -> int:
+    if declared in KINDS:
+        return KINDS.index(declared)
+    folder, _, name = url.partition("/")
+    if folder in ("van-ban", "dan-chieu") and name and name != "index.html" and "/" not in name:
+        return KINDS.index(folder)
+    return KINDS.index("khac")
 
 
 class SearchIndex:
@@ -72,72 +67,107 @@ class SearchIndex:
     def __init__(self, site_dir: Path, written: Callable[[Path, str], None] | None = None):
         self.site_dir = Path(site_dir)
         self.written = written
-        self.pages: list[tuple[str, str]] = []  # (site-relative url, title): small, kept whole
+        self.kinds: list[int] = []  # per page: kind * 4 + number of head sections (0–3)
+        self.section_counts: list[int] = []
         self.count = 0  # sections so far
-        self.chunk = _Chunk(0, 0)
-        self.first_chunk: _Chunk | None = None  # chunk 0 waits for the totals
-        self.shard = _Shard(0)
-        self.shard_starts: list[int] = []
+        self.words: dict[str, array] = defaultdict(lambda: array("I"))  # accent key → sections
+        self.pairs: dict[tuple[str, str], array] = defaultdict(lambda: array("I"))
+        self.numbers: dict[str, list] = defaultdict(list)  # "#18" → [[page, year, codes], ...]
+        self._word_keys: dict[str, str | None] = {}  # word as written → accent key (None: folds to several tokens)
         self.paths: list[Path] = []
 
-    def add_page(self, url: str, title: str, html: str) -> None:
-        self.add_sections(url, title, searchable_sections(html))
-
-    def add_sections(self, url: str, title: str, sections) -> None:
-        """A page already cut and folded by searchable_sections (kept across `serve --dirty` rebuilds)."""
-        page = len(self.pages)
-        self.pages.append((url, title))
-        page_start = True
-        for anchor, label, text, folded in sections:
-            if not (text or label):
-                continue
-            # a page never straddles two chunks, so each chunk carries exactly the pages it needs
-            if page_start and self.chunk.size >= CHUNK_CHARS:
-                self._end_chunk()
-            page_start = False
-            if self.shard.size >= SHARD_CHARS:
-                self._end_shard()
-            self.chunk.sections.append(Section(page, anchor, label, folded))
-            self.chunk.size += len(folded)
-            self.shard.texts.append(text)
-            self.shard.size += len(text)
+    def add_page(self, url: str, title: str, page: CutPage, kind: int) -> None:
+        number = len(self.kinds)
+        heads = min(3, sum(1 for s in page.sections if s.head))
+        self.kinds.append(kind * 4 + heads)
+        self.section_counts.append(len(page.sections))
+        for section in page.sections:
+            self._add_section(self.count, f"{section.label} {section.text}")
             self.count += 1
+        self._add_numbers(number, page.properties)
+        text = {"u": url, "t": title, "s": [[s.anchor, s.label, s.text] for s in page.sections]}
+        self._write(PAGE_FILE.format(number), f"window.kbSearchPage({number}, {_json(text)});\n")
+
+    def _add_section(self, section: int, text: str) -> None:
+        text = unicodedata.normalize("NFC", text).lower()
+        keys = self._word_keys
+        found = set()  # two spellings may share a key ("Hoá", "hóa"): a section is listed once
+        for word in set(WORD.findall(text)):
+            key = keys.get(word, False)
+            if key is False:
+                folded = fold(word)
+                # a word that folds to several tokens ("x²") is indexed as plain tokens
+                keys[word] = key = accent_key(word) if folded and " " not in folded else None
+            if key is not None:
+                found.add(key)
+            else:
+                found.update(token + "0" for token in fold(word).split())
+        for key in found:
+            self.words[key].append(section)
+        tokens = fold(text).split()
+        for pair in set(zip(tokens, tokens[1:])):
+            self.pairs[pair].append(section)
+
+    def _add_numbers(self, page: int, properties: dict[str, str]) -> None:
+        type_name = properties.get(TYPE_LABEL, "")
+        seen = set()
+        for label in NUMBER_LABELS:
+            for written in properties.get(label, "").split(";"):
+                parsed = parse_number(written, type_name)
+                if parsed and parsed not in seen:
+                    seen.add(parsed)
+                    self.numbers["#" + parsed.number].append([page, parsed.year, " ".join(sorted(parsed.codes))])
 
     def close(self) -> list[Path]:
-        """Write what is left, then chunk 0; return every path written."""
-        self._end_shard()
-        chunks = self.chunk.number + 1
-        self._end_chunk()
-        assert self.first_chunk is not None
-        self._write_chunk(self.first_chunk, chunks=chunks, shardStarts=self.shard_starts)
-        return self.paths
+        """Write the postings, the vocabulary and the metadata (last); return every path written."""
+        entries: dict[str, object] = {}  # key → its value in a shard
+        vocabulary: dict[str, int] = {}  # folded word → sections containing it (roughly: summed over accents)
+        grouped: dict[str, dict[str, str]] = defaultdict(dict)
+        for key, sections in self.words.items():
+            folded = fold(key[:-1])
+            grouped[folded][key] = encode(sections)
+            vocabulary[folded] = vocabulary.get(folded, 0) + len(sections)
+        for folded, variants in grouped.items():
+            only = variants.get(folded + "0")
+            entries[folded] = only if only is not None and len(variants) == 1 else variants
+        for (first, second), sections in self.pairs.items():
+            entries[f"{first} {second}"] = encode(sections)
+        entries.update(self.numbers)
+        self.words.clear()
+        self.pairs.clear()
 
-    def _end_chunk(self) -> None:
-        if self.chunk.number == 0:
-            self.first_chunk = self.chunk
-        else:
-            self._write_chunk(self.chunk, chunks=None, shardStarts=None)
-        self.chunk = _Chunk(self.chunk.number + 1, self.count)
+        big: dict[str, int] = {}
+        small: list[tuple[str, object]] = []
+        total = 0
+        for key, value in entries.items():
+            size = _size(value)
+            if size > BIG_BYTES:
+                big[key] = len(big)
+                self._write(BIG_FILE.format(big[key]), f'window.kbSearchShard("b{big[key]}", {_json({key: value})});\n')
+            else:
+                small.append((key, value))
+                total += size + len(key) + 4
+        shards = max(1, -(-total // SHARD_BYTES))
+        buckets: list[dict] = [{} for _ in range(shards)]
+        for key, value in small:
+            buckets[shard_of(key, shards)][key] = value
+        for number, bucket in enumerate(buckets):
+            self._write(SHARD_FILE.format(number), f'window.kbSearchShard("s{number}", {_json(bucket)});\n')
 
-    def _write_chunk(self, chunk: _Chunk, **totals) -> None:
-        first_page = chunk.sections[0].page if chunk.sections else 0
-        last_page = chunk.sections[-1].page if chunk.sections else -1
-        data = {
-            "version": 3,
-            **totals,
-            "first": chunk.first,
-            "firstPage": first_page,
-            "pages": self.pages[first_page : last_page + 1],
-            "sections": [[s.page, s.anchor, s.label] for s in chunk.sections],
-            "folded": "\n".join(s.folded for s in chunk.sections),  # newline = section separator
+        words = sorted(vocabulary)
+        vocab = {"words": " ".join(words), "df": encode_numbers(vocabulary[w] for w in words)}
+        self._write(VOCAB_FILE, f"window.kbSearchVocab({_json(vocab)});\n")
+        meta = {
+            "version": VERSION,
+            "shards": shards,
+            "sections": self.count,
+            "kinds": "".join(chr(48 + k) for k in self.kinds),
+            "counts": encode_numbers(self.section_counts),
+            "big": big,
+            "types": TYPE_CODES,
         }
-        self._write(CHUNK_FILE.format(chunk.number), f"window.kbSearchChunk({chunk.number}, {_json(data)});\n")
-
-    def _end_shard(self) -> None:
-        number = len(self.shard_starts)
-        self.shard_starts.append(self.shard.first)
-        self._write(TEXT_FILE.format(number), f"window.kbSearchText({number}, {_json(self.shard.texts)});\n")
-        self.shard = _Shard(self.count)
+        self._write(META_FILE, f"window.kbSearchMeta({_json(meta)});\n")
+        return self.paths
 
     def _write(self, rel_path: str, content: str) -> None:
         path = self.site_dir / rel_path
@@ -148,36 +178,64 @@ class SearchIndex:
             self.written(path, content)
 
 
-def searchable_sections(html: str) -> list[tuple[str, str, str, str]]:
-    """(anchor, label, text, folded) for each section of a page; the label counts as text."""
-    return [(anchor, label, text, fold(f"{label} {text}")) for anchor, label, text in split_sections(html)]
+# Helper functions -------------------------------------------------------------------------
 
 
-def split_sections(html: str) -> list[tuple[str, str, str]]:
-    """(anchor, label, text) for each section of a page's content HTML; the part before the first
-    anchored element, and the page's <h1>, belong to the top of the page (anchor "")."""
-    html = _HEADERLINK.sub("", html)
-    out: list[tuple[str, str, str]] = []
-    anchor, label, start = "", "", 0
-    for match in _SECTION_START.finditer(html):
-        tag, heading_id, paragraph_id = match.groups()
-        if tag == "h1":
-            continue
-        out.append((anchor, label, plain_text(html[start : match.start()])))
-        if tag:
-            end = html.find(f"</{tag}>", match.end())
-            anchor, label, start = heading_id, plain_text(html[match.end() : end]), end
+def shard_of(key: str, shards: int) -> int:
+    return zlib.crc32(key.encode("utf-8")) % shards
+
+
+_LAST_DIGIT = [chr(35 + d) for d in range(32)]  # "#" … "B": never '"' or "\"
+_DIGIT = [chr(93 + d) for d in range(32)]  # "]" … "|"
+def encode_number(n: int) -> str:
+    digits = []
+    while True:
+        digits.append(n & 31)
+        n >>= 5
+        if not n:
+            break
+    return "".join(_DIGIT[d] for d in reversed(digits[1:])) + _LAST_DIGIT[digits[0]]
+
+
+_CODES = [encode_number(n) for n in range(1 << 15)]  # gaps are mostly small: look them up
+
+
+def encode_numbers(numbers) -> str:
+    codes = _CODES
+    return "".join(codes[n] if n < 32768 else encode_number(n) for n in numbers)
+
+
+def encode(sections: array) -> str:
+    """Ascending section numbers as gaps: first number, then each difference minus one."""
+    if not sections:
+        return ""
+    gaps = [sections[0]]
+    gaps.extend(b - a - 1 for a, b in zip(sections, sections[1:]))
+    return encode_numbers(gaps)
+
+
+def decode(text: str) -> list[int]:
+    out, value, previous = [], 0, -1
+    for char in text:
+        code = ord(char)
+        if code >= 93:
+            value = value * 32 + code - 93
         else:
-            anchor, label, start = paragraph_id, "", match.start()
-    out.append((anchor, label, plain_text(html[start:])))
+            value = value * 32 + code - 35
+            previous = value if previous < 0 else previous + value + 1
+            out.append(previous)
+            value = 0
     return out
 
 
-def plain_text(fragment: str) -> str:
-    fragment = _BLOCK_END.sub(" ", fragment)
-    return _SPACE.sub(" ", htmllib.unescape(_TAG.sub("", fragment))).strip()
+def _size(value) -> int:
+    if isinstance(value, str):
+        return len(value) + 2
+    if isinstance(value, dict):
+        return sum(len(k) + len(v) + 6 for k, v in value.items())
+    return len(_json(value))
 
 
 def _json(value) -> str:
-    # "</" would end the <script> element if this were ever inlined; keep files ASCII-safe for file://
+    # "</" would end the <script> element if this were ever inlined
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

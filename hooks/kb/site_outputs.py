@@ -8,9 +8,11 @@ Under `mkdocs serve` (`keep_pages`), the cut pages are kept from one rebuild to 
 
 from __future__ import annotations
 
+import html as htmllib
 from pathlib import Path
 
-from .search_index import SearchIndex, searchable_sections
+from .search_index import SearchIndex, page_kind
+from .search_sections import CutPage, cut_page, title_only
 from .site_zip import SiteZip
 
 
@@ -18,36 +20,45 @@ class SiteOutputs:
     def __init__(self, site_dir: str, make_zip: bool, keep_pages: bool = False):
         self.site_dir = Path(site_dir)
         self.make_zip = make_zip
-        self.kept: dict[str, tuple[str, list]] | None = {} if keep_pages else None  # url → (title, sections)
+        self.kept: dict[str, tuple[str, CutPage, int]] | None = {} if keep_pages else None  # url → (title, page, kind)
         self.index: SearchIndex | None = None
         self.zip: SiteZip | None = None
 
-    def add_content(self, url: str, title: str, html: str) -> None:
-        """A page's content HTML, cut into sections and folded for search."""
-        sections = searchable_sections(html)
-        if self.kept is not None:
-            self.kept[url] = (title, sections)
-        else:
-            self._index().add_sections(url, title, sections)
-
-    def add_written(self, dest_uri: str) -> None:
-        """A page MkDocs has just written to `dest_uri`, read back from disk (the page cache) into
-        the zip: the build process then sends a path, not the page, and the zip holds exactly the
-        bytes written. A page not written (MkDocs skips empty pages) is left to `finish`.
+    def add_written(self, dest_uri: str, search: dict | None = None) -> None:
+        """A page MkDocs has just written to `dest_uri`, read back from disk (the page cache):
+        the build process then sends a path, not the page. It goes into the zip (exactly the
+        bytes written) and, unless `search` is None, into the search index, cut from the HTML
+        as written. `search` holds the page's title and its front matter `search:` options.
+        A page not written (MkDocs skips empty pages) is left out.
         """
+        try:
+            data = (self.site_dir / dest_uri).read_bytes()
+        except FileNotFoundError:
+            return
         if self.make_zip:
-            try:
-                data = (self.site_dir / dest_uri).read_bytes()
-            except FileNotFoundError:
-                return
             self._zip().add(dest_uri, data)
+        if search is not None:
+            self.add_page(dest_uri, search, data.decode("utf-8"))
+
+    def add_page(self, url: str, search: dict, html: str) -> None:
+        """A page's HTML cut into sections for search (options: title, title_only, kind)."""
+        # the title as readers see it: the page's <h1>; MkDocs' page title may hold HTML entities
+        cut = cut_page(html)
+        title = cut.title or htmllib.unescape(search.get("title") or "")
+        if search.get("title_only"):
+            cut = title_only(title)
+        kind = page_kind(url, search.get("kind"))
+        if self.kept is not None:
+            self.kept[url] = (title, cut, kind)
+        else:
+            self._index().add_page(url, title, cut, kind)
 
     def finish(self, site_dir: str) -> None:
         """Write the rest of the search index, then pack the finished site (the zip is the last file written)."""
         self.site_dir = Path(site_dir)
         index = self._index()
-        for url, (title, sections) in (self.kept or {}).items():
-            index.add_sections(url, title, sections)
+        for url, (title, cut, kind) in (self.kept or {}).items():
+            index.add_page(url, title, cut, kind)
         index.close()
         self.index = None
         if self.make_zip:

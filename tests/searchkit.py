@@ -1,0 +1,86 @@
+"""Helpers for search tests and measurements in headless Chromium: build the fixture corpus into
+a site, serve a site over http, type a query and read the results as a reader sees them."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+FIXTURE = ROOT / "tests" / "fixtures" / "search"
+BOX = ".kb-search .md-search__input"
+# the search box says when the results on screen are final for the text in the box
+DONE = "q => { const b = document.querySelector('.kb-search'); return b && b.dataset.kbState === 'done' && b.dataset.kbQuery === q; }"
+
+
+def fixture_project(dest: Path, data: Path = FIXTURE / "data") -> Path:
+    """The project's site settings and engine with `data` as its data/ (no real documents)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in ("mkdocs.yml", "hooks", "overrides", "docs"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    shutil.copytree(data, dest / "data")
+    return dest
+
+
+def build_fixture_site(dest: Path) -> Path:
+    return build_project(fixture_project(dest / "project"), dest / "site")
+
+
+def build_project(project: Path, site: Path) -> Path:
+    # strict, and no -q: MkDocs 1.6.1 hides warnings from --strict with -q
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True, text=True, cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    """A plain static server for `site` on an ephemeral port; yields its base URL."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+def search(page, query: str, timeout: float = 30_000) -> dict:
+    """Type `query` into the open page's search box; wait for final results; return them:
+    `pages` (site-relative links of the result pages), `first` (the best clause of the first
+    result, with #anchor), `meta` (the line above the results)."""
+    box = page.locator(BOX)
+    box.click()
+    box.fill(query)
+    page.wait_for_function(DONE, arg=query, timeout=timeout)
+    return results(page)
+
+
+def results(page) -> dict:
+    root = page.evaluate("new URL(JSON.parse(document.getElementById('__config').textContent).base + '/', location.href).href")
+    pages = page.eval_on_selector_all(".md-search-result__item .kb-ket-qua-trang", "links => links.map(a => a.href)")
+    first = page.eval_on_selector_all(".md-search-result__item:first-child .kb-ket-qua", "links => links.map(a => a.href)")
+    meta = page.inner_text(".md-search-result__meta")
+    cut = len(root)
+    return {"pages": [h[cut:] for h in pages], "first": first[0][cut:] if first else None, "meta": meta}

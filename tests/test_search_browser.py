@@ -1,0 +1,224 @@
+"""What a reader does with the search box, in headless Chromium, over http and from file://, on
+the fixture corpus (tests/fixtures/search/data: invented documents, never data/): accents,
+grouped results that open the right clause, shareable links, typos, closing the box on a phone,
+and no frozen page while a generated corpus loads."""
+
+from __future__ import annotations
+
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from kb.search_fold import accent_key, fold
+from searchkit import BOX, CHROMIUM, DONE, FLAGS, build_project, search, serve
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+sys.path.insert(0, str(ROOT / "bench"))
+import gen  # noqa: E402
+
+AN_HOA_18 = "van-ban/an-hoa-2019-chi-thi-18-dan-van.html"
+BINH_SON = "van-ban/binh-son-2021-chi-thi-05-dan-chu-co-so.html"
+TAN_PHU = "van-ban/tan-phu-2018-chi-thi-02-tiep-cong-dan.html"
+HAI_CANG_PLAN = "van-ban/hai-cang-2022-ke-hoach-07-chuyen-doi-so.html"
+
+SAME_RESULTS = [
+    ("dan chu o co so", "dân chủ ở cơ sở"),
+    ("Binh Son", "Bình Sơn"),
+    ("van hoa", "văn hóa"),
+    ("văn hoá", "văn hóa"),
+    ("Uỷ ban", "Ủy ban"),
+    ("kĩ thuật", "kỹ thuật"),
+    ("12/2020/CT-UBND", "12/2020/ct-ubnd"),
+]
+FOLD_WORDS = [
+    "hoá", "hóa", "Uỷ", "Ủy", "thuỷ", "thủy", "khoẻ", "khỏe", "Đảng ủy", "ĐẢNG UỶ", "18/2000/CT-TTg",
+    "CT-TTg 18/2000", "323/TTG", "kỹ thuật", "kĩ thuật", "quý", "quí", "công ty", "Bến Tre", "Bùi Duy Nhâm",
+    "phiếu tín nhiệm", "Điểm b khoản 3", "Nghị quyết 8B", "“một cửa liên thông”", "Hà Nội, ngày 10/5/2010",
+    "o\u0301a", "TP. Hồ Chí Minh", "  nhiều   khoảng trắng  ", "Ưu tiên – ưu đãi", "Quyết định số 935/QĐ-UB",
+]
+LONG_TASK_LIMIT_MS = 100
+GENERATED_N = 400  # documents: large enough that loading everything would show, small enough for CI
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(search_site):
+    with serve(search_site) as url:
+        yield url
+
+
+@pytest.fixture(params=["http", "file"])
+def base(request, server, search_site) -> str:
+    return server if request.param == "http" else search_site.as_uri()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    assert page.errors == []
+    context.close()
+
+
+def _open(page, base: str, rel: str = "index.html") -> None:
+    page.goto(f"{base}/{rel}")
+
+
+# Accents ------------------------------------------------------------------------------------
+
+
+def test_accents_typed_rank_exact_matches_first_and_folded_ones_are_still_found(page, base):
+    _open(page, base)
+    found = search(page, "Đảng")
+    assert found["pages"][0] == AN_HOA_18
+    assert TAN_PHU in found["pages"]  # «đăng ký», «dạng»: found, ranked below
+
+
+@pytest.mark.parametrize("plain, marked", SAME_RESULTS)
+def test_other_spellings_find_the_same_pages(page, server, plain, marked):
+    _open(page, server)
+    assert sorted(search(page, plain)["pages"]) == sorted(search(page, marked)["pages"])
+
+
+def test_browser_and_build_fold_and_key_words_alike(page, server):
+    _open(page, server)
+    assert page.evaluate("w => w.map(x => window.kbSearch.fold(x))", FOLD_WORDS) == [fold(w) for w in FOLD_WORDS]
+    words = [w for text in FOLD_WORDS for w in text.split() if fold(w) and " " not in fold(w)]
+    assert page.evaluate("w => w.map(x => window.kbSearch.accentKey(x.normalize('NFC')))", words) == [accent_key(w) for w in words]
+    keys = ["dan", "dan van", "#18", "18 2000", "chuyen"]
+    assert page.evaluate("k => k.map(x => window.kbSearch.crc32(x))", keys) == [zlib.crc32(k.encode()) for k in keys]
+
+
+# Results ------------------------------------------------------------------------------------
+
+
+def test_a_page_quoting_another_document_does_not_match_its_words(page, base):
+    _open(page, base)
+    found = search(page, "Bình Sơn")
+    # Chỉ thị 18-CT/TU lists the Bình Sơn directive under «Được dẫn chiếu bởi»
+    assert found["pages"] == [BINH_SON]
+
+
+def test_results_are_grouped_by_document_with_clause_labels(page, base):
+    _open(page, base)
+    search(page, "nhân dân")
+    groups = page.eval_on_selector_all(
+        ".md-search-result__item:not(.kb-xem-them)",
+        "items => items.map(li => [li.querySelector('.kb-ket-qua-trang').getAttribute('href'), [...li.querySelectorAll('.kb-ket-qua h2')].map(h => h.textContent)])",
+    )
+    links = [g[0] for g in groups]
+    assert len(links) == len(set(links)) > 3  # one entry per page
+    assert any("Khoản 1" in labels for _, labels in groups)
+
+
+def test_enter_opens_the_best_clause(page, base):
+    _open(page, base)
+    search(page, "đền ơn đáp nghĩa")
+    page.locator(BOX).press("Enter")
+    page.wait_for_url(f"**/{BINH_SON}#k3")
+
+
+def test_a_query_can_be_shared_as_a_link(page, server):
+    page.goto(f"{server}/index.html?q=B%C3%ACnh%20S%C6%A1n")
+    page.wait_for_function(DONE, arg="Bình Sơn")
+    assert page.eval_on_selector_all(".kb-ket-qua-trang", "a => a.length") == 1
+    search(page, "hộ tịch")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'hộ tịch'")
+
+
+def test_a_typo_is_forgiven_and_the_right_spelling_offered(page, base):
+    _open(page, base)
+    found = search(page, "chuyeen doi so")
+    assert found["pages"][0] == HAI_CANG_PLAN
+    assert "Có phải bạn tìm" in found["meta"]
+    page.click(".kb-goi-y")
+    page.wait_for_function(DONE, arg="chuyen doi so")
+    assert page.input_value(BOX) == "chuyen doi so"
+
+
+def test_missing_words_are_marked_when_no_page_has_them_all(page, base):
+    _open(page, base)
+    found = search(page, "hộ tịch xyzabc")
+    assert found["pages"][0] == TAN_PHU
+    assert "xyzabc" in page.inner_text(".kb-thieu-tu")
+
+
+def test_result_headings_show_text_not_html_entities(page, base):
+    _open(page, base)
+    search(page, "Dân hỏi & chính quyền trả lời")
+    heading = page.inner_text(".md-search-result__item:first-child .kb-ket-qua-trang h1")
+    assert "Dân hỏi & chính quyền trả lời" in heading and "&amp;" not in heading
+
+
+# The box on a phone, and focus --------------------------------------------------------------
+
+
+def test_on_a_phone_the_open_search_has_a_visible_close_control(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server}/index.html")
+    page.click("label.md-header__button[for='__search']")
+    close = page.locator(".kb-dong-tim")
+    close.wait_for(state="visible")
+    box = close.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24  # a touch target
+    close.click()
+    assert not page.evaluate("document.getElementById('__search').checked")
+    context.close()
+
+
+def test_the_search_closes_when_focus_leaves_it(page, server):
+    _open(page, server)
+    search(page, "dân chủ")
+    assert page.evaluate("document.getElementById('__search').checked")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if not page.evaluate("document.querySelector('.kb-search').contains(document.activeElement)"):
+            break
+    page.wait_for_function("() => !document.getElementById('__search').checked")
+
+
+# The page never freezes ---------------------------------------------------------------------
+
+OBSERVE = """() => {
+  window.__tasks = [];
+  new PerformanceObserver(list => list.getEntries().forEach(e => __tasks.push(e.duration)))
+    .observe({ type: "longtask" });
+}"""
+
+
+@pytest.fixture(scope="module")
+def generated_site(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("generated")
+    return build_project(gen.make_project(GENERATED_N, work / "project"), work / "site")
+
+
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_no_long_task_while_the_index_loads_or_a_query_runs(browser, generated_site, scheme):
+    with serve(generated_site) as server:
+        base = server if scheme == "http" else generated_site.as_uri()
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{base}/index.html")
+        page.evaluate(OBSERVE)
+        page.locator(BOX).click()
+        for query in ["dan van", "uy ban nhan dan", "chỉ thị 18", "Mặt trận Tổ quốc"]:
+            page.locator(BOX).fill("")
+            page.keyboard.type(query)
+            page.wait_for_function(DONE, arg=query, timeout=30_000)
+        tasks = page.evaluate("__tasks")
+        context.close()
+    assert max(tasks, default=0) <= LONG_TASK_LIMIT_MS, tasks

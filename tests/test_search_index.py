@@ -1,0 +1,132 @@
+"""The search index as the build writes it: pages cut into sections (quoting sections left out),
+document numbers in any spelling, accent keys, section lists that decode to what was added, and
+keys that land in the shard the browser looks in."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+
+from kb.search_fold import accent_key, fold
+from kb import search_index
+from kb.search_index import SearchIndex, decode, encode, page_kind, shard_of
+from kb.search_numbers import DocumentNumber, parse_number
+from kb.search_sections import CutPage, Section, cut_page
+
+PAGE = """<html><body><article class="md-content__inner md-typeset">
+<meta name="kb-trich-dan" content="x">
+<h1 id="t">Chỉ thị 18-CT/TU về dân vận<a class="headerlink" href="#t">¶</a></h1>
+<h2 id="kb-thuoc-tinh">Thuộc tính văn bản</h2>
+<table><tbody><tr>
+<td>Loại văn bản</td>
+<td>Chỉ thị</td>
+</tr><tr>
+<td>Số hiệu</td>
+<td>18-CT/TU</td>
+</tr><tr>
+<td>Cách viết khác</td>
+<td>Chỉ thị 18; CT 18/2019</td>
+</tr></tbody></table>
+<h2 id="kb-toan-van">Toàn văn</h2>
+<p class="kb-doan" id="mo-dau">Mở đầu &amp; căn cứ.</p>
+<h3 id="k1" class="kb-khoan">Khoản 1</h3><p>Cấp ủy đối thoại với nhân dân.</p>
+<h2 id="kb-duoc-dan-chieu">Được dẫn chiếu bởi</h2>
+<h3 id="tu-binh-son">Chỉ thị của huyện Bình Sơn</h3><ul><li>«… Bình Sơn …»</li></ul>
+<h2 id="ghi-chu" class="kb-ngoai-tim-kiem">Bảng trích</h2><p>Trích văn bản khác: Hải Cảng.</p>
+<h2 id="phu-luc">Phụ lục</h2><p>Danh sách xã.</p>
+<p class="kb-chi-in">Nguồn: tệp.txt</p>
+</article></body></html>"""
+
+
+def test_a_page_is_cut_at_anchors_without_the_sections_that_quote_other_documents():
+    page = cut_page(PAGE)
+    assert page.title == "Chỉ thị 18-CT/TU về dân vận"
+    assert [(s.anchor, s.label, s.head) for s in page.sections] == [
+        ("", "", True), ("kb-thuoc-tinh", "Thuộc tính văn bản", True), ("kb-toan-van", "Toàn văn", False),
+        ("mo-dau", "", False), ("k1", "Khoản 1", False), ("phu-luc", "Phụ lục", False),
+    ]
+    text = " ".join(s.text for s in page.sections)
+    assert "Bình Sơn" not in text and "Hải Cảng" not in text and "tệp.txt" not in text
+    assert page.sections[3].text == "Mở đầu & căn cứ."
+    assert page.properties["Số hiệu"] == "18-CT/TU"
+
+
+@pytest.mark.parametrize("written, type_name, expected", [
+    ("18/2000/CT-TTg", "", DocumentNumber("18", "2000", frozenset({"ct", "ttg"}))),
+    ("18-CT/TU", "Chỉ thị", DocumentNumber("18", "", frozenset({"ct", "tu"}))),
+    ("29/1998/NĐ-CP", "Nghị định", DocumentNumber("29", "1998", frozenset({"nd", "cp"}))),
+    ("Chỉ thị số 05", "", DocumentNumber("5", "", frozenset({"ct"}))),
+    ("935-QĐ/TU", "Quyết định", DocumentNumber("935", "", frozenset({"qd", "tu"}))),
+    ("Chưa rõ", "Chỉ thị", None),
+])
+def test_document_numbers_in_any_spelling(written, type_name, expected):
+    assert parse_number(written, type_name) == expected
+
+
+def test_accent_keys_keep_marks_and_tone_wherever_the_tone_sits():
+    assert accent_key("Đảng") == "đang4" != accent_key("đăng") == "đăng0"
+    assert accent_key("hoá") == accent_key("hóa") == "hoa2"
+    assert accent_key("uỷ") == accent_key("ủy")
+    assert accent_key("kỹ") == accent_key("kĩ") == "ki3"
+    for word in ["Đảng", "hoá", "thuỷ", "Quý", "nghiêng", "ưu"]:
+        assert fold(accent_key(word)[:-1]) == fold(word)
+
+
+def test_section_lists_decode_to_what_was_added():
+    rng = random.Random(5)
+    for _ in range(300):
+        numbers = sorted(rng.sample(range(rng.choice([40, 5_000, 3_000_000])), rng.randint(0, 35)))
+        assert decode(encode(numbers)) == numbers
+    assert '"' not in encode(list(range(0, 10**6, 997))) and "\\" not in encode(list(range(0, 10**6, 997)))
+
+
+def test_page_kinds_rank_documents_then_cited_documents_then_the_rest():
+    assert page_kind("van-ban/x.html") == 0
+    assert page_kind("dan-chieu/x.html") == 1
+    assert page_kind("van-ban/index.html") == page_kind("huong-dan/x.html") == page_kind("trach-nhiem/x.html") == 2
+    assert page_kind("huong-dan/x.html", "van-ban") == 0
+
+
+def _scripts(folder: Path) -> dict[str, object]:
+    out = {}
+    for path in folder.rglob("*.js"):
+        match = re.fullmatch(r"window\.(\w+)\((.*)\);\n", path.read_text(encoding="utf-8"), re.S)
+        args = json.loads(f"[{match.group(2)}]")
+        out[path.relative_to(folder).as_posix()] = args
+    return out
+
+
+def test_every_word_pair_and_number_is_found_in_the_shard_the_browser_reads(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_index, "BIG_BYTES", 1000)  # long lists get files of their own
+    index = SearchIndex(tmp_path)
+    pages = [
+        ("van-ban/a.html", "A", CutPage((Section("", "", "Chỉ thị về Đảng", True), Section("k1", "Khoản 1", "Đăng ký hộ tịch dạng giấy", False)), {"Số hiệu": "18-CT/TU"}), 0),
+        ("dan-chieu/b.html", "B", CutPage((Section("", "", "Chỉ thị số 18/2000/CT-TTg", True),), {"Số hiệu": "18/2000/CT-TTg", "Loại văn bản": "Chỉ thị"}), 1),
+        ("huong-dan/c.html", "C", CutPage(tuple(Section(f"s{i}", "", "đảng viên dân vận " * 3, False) for i in range(3000)), {}), 2),
+    ]
+    for url, title, cut, kind in pages:
+        index.add_page(url, title, cut, kind)
+    index.close()
+    files = _scripts(tmp_path / "search")
+    meta = files["kb-meta.js"][0]
+    assert meta["sections"] == 3003 and meta["kinds"] == chr(48 + 1) + chr(48 + 5) + chr(48 + 8) and meta["big"]
+
+    def value(key):
+        if key in meta["big"]:
+            return files[f"b/{meta['big'][key]}.js"][1][key]
+        assert files[f"s/{shard_of(key, meta['shards'])}.js"][0] == f"s{shard_of(key, meta['shards'])}"
+        return files[f"s/{shard_of(key, meta['shards'])}.js"][1].get(key)
+
+    dang = value("dang")  # Đảng, đăng, dạng, đảng: one entry, split by accents
+    assert decode(dang["đang4"]) == [0] + list(range(3, 3003))
+    assert decode(dang["đăng0"]) == [1] and decode(dang["dang5"]) == [1]
+    assert decode(value("dan van")) == list(range(3, 3003))
+    assert decode(value("ho tich")) == [1]
+    assert value("#18") == [[0, "", "ct tu"], [1, "2000", "ct ttg"]]
+    assert files["t/1.js"][1] == {"u": "dan-chieu/b.html", "t": "B", "s": [["", "", "Chỉ thị số 18/2000/CT-TTg"]]}
+    assert zlib.crc32(b"dan van") % meta["shards"] == shard_of("dan van", meta["shards"])
