@@ -66,15 +66,28 @@ def serve(site: Path):
         httpd.shutdown()
 
 
-def search(page, query: str, timeout: float = 30_000) -> dict:
+def search(page, query: str, timeout: float = 30_000, everything: bool = False) -> dict:
     """Type `query` into the open page's search box; wait for final results; return them:
     `pages` (site-relative links of the result pages), `first` (the best clause of the first
-    result, with #anchor), `meta` (the line above the results)."""
+    result, with #anchor), `meta` (the line above the results). With `everything`, «Xem thêm»
+    is pressed until every result is shown."""
     box = page.locator(BOX)
     box.click()
     box.fill(query)
     page.wait_for_function(DONE, arg=query, timeout=timeout)
+    if everything:
+        show_all(page, query, timeout)
     return results(page)
+
+
+def show_all(page, query: str, timeout: float = 30_000) -> None:
+    while page.locator(".kb-xem-them__nut").count():
+        shown = page.locator(".kb-ket-qua-trang").count()
+        page.click(".kb-xem-them__nut")
+        page.wait_for_function(
+            "([q, n]) => document.querySelector('.kb-search').dataset.kbState === 'done' && document.querySelectorAll('.kb-ket-qua-trang').length > n",
+            arg=[query, shown], timeout=timeout,
+        )
 
 
 def results(page) -> dict:

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import build_site, sample_copy
+from searchkit import show_all
 from kb.search_fold import fold
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -391,6 +392,7 @@ def _search(page, url: str, query: str) -> list[str]:
     if page.url != url:
         page.goto(url)
     _type(page, query)
+    show_all(page, query)
     hrefs = page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.href)")
     root = page.evaluate("new URL(JSON.parse(document.getElementById('__config').textContent).base + '/', location.href).href")
     return [h[len(root):] for h in hrefs]

@@ -21,6 +21,21 @@
     return t.replace(FINAL_Y, "$1i");
   }
 
+  // snippets fold every word they show: the same few thousand words again and again
+  var foldedWords = new Map();
+  function foldWord(word) {
+    var folded = foldedWords.get(word);
+    if (folded === undefined) { folded = fold(word); if (foldedWords.size < 50000) foldedWords.set(word, folded); }
+    return folded;
+  }
+
+  var accentKeys = new Map();
+  function accentKeyOf(word) {
+    var key = accentKeys.get(word);
+    if (key === undefined) { key = accentKey(word); if (accentKeys.size < 50000) accentKeys.set(word, key); }
+    return key;
+  }
+
   // "Đảng" → "đang4", "hoá"/"hóa" → "hoa2" (kb.search_fold.accent_key)
   function accentKey(word) {
     var decomposed = word.toLowerCase().normalize("NFD"), tone = "0";
@@ -32,14 +47,18 @@
 
   // ---- Files of the index, loaded once each through <script> tags ----
   var PAGE_STEP = 10; // pages shown at first, and added by «Xem thêm»
-  var MAX_SECTIONS_PER_PAGE = 4;
-  var state = { meta: null, vocab: null, files: {}, shards: {}, pages: {}, decoded: new Map(), failed: false, shown: PAGE_STEP, lastQuery: null };
+  var DRAW_STEP = 3; // pages drawn per task
+  var MAX_SECTIONS_PER_PAGE = 3;
+  var state = { arrivals: 0, meta: null, vocab: null, files: {}, shards: {}, pages: {}, decoded: new Map(), failed: false, shown: PAGE_STEP, lastQuery: null };
   var ui = null;
 
+  var base = null;
   function baseUrl() {
-    var config = document.getElementById("__config");
-    var base = config ? JSON.parse(config.textContent).base : ".";
-    return (base || ".").replace(/\/$/, "");
+    if (base === null) {
+      var config = document.getElementById("__config");
+      base = ((config ? JSON.parse(config.textContent).base : ".") || ".").replace(/\/$/, "");
+    }
+    return base;
   }
 
   function load(path) {
@@ -58,14 +77,16 @@
     for (var p = 0; p < kinds.length; p++) firsts[p + 1] = firsts[p] + counts[p];
     meta.firsts = firsts;
     state.meta = meta;
+    state.arrivals++;
     schedule();
   };
-  window.kbSearchShard = function (id, entries) { state.shards[id] = entries; schedule(); };
+  window.kbSearchShard = function (id, entries) { state.shards[id] = entries; state.arrivals++; schedule(); };
   window.kbSearchVocab = function (vocab) {
     var words = vocab.words ? vocab.words.split(" ") : [];
     var df = decodeNumbers(vocab.df), set = new Map();
     words.forEach(function (w, i) { set.set(w, df[i]); });
     state.vocab = { words: words, df: set };
+    state.arrivals++;
     schedule();
   };
   window.kbSearchPage = function (number, page) { state.pages[number] = page; schedule(); };
@@ -220,8 +241,7 @@
     if (numbered === undefined) pending.push("#");
     if (pending.length) return { pending: true };
 
-    var total = meta.sections, found = new Uint32Array(total), exact = new Uint32Array(total), paired = new Uint32Array(total);
-    var useful = [];
+    var total = meta.sections, found = buffer("found", total), exact = buffer("exact", total), paired = buffer("paired", total);
     words.forEach(function (word, i) {
       alts[i].tokens.forEach(function (token) {
         var value = entry(token);
@@ -233,10 +253,11 @@
           for (var k = 0; k < list.length; k++) { found[list[k]] |= bit; if (same) exact[list[k]] |= bit; }
         });
       });
-      if (alts[i].tokens.length) useful.push(i);
     });
     var pairsPending = false;
     for (var i = 0; i + 1 < words.length; i++) {
+      // a word still being typed stands for several completions: its pairs wait for the next key
+      if (alts[i].tokens.length > 1 || alts[i + 1].tokens.length > 1) continue;
       alts[i].tokens.forEach(function (a) {
         alts[i + 1].tokens.forEach(function (b) {
           var value = entry(a + " " + b);
@@ -306,6 +327,14 @@
     };
   }
 
+  // one bit per query word for every section: kept between queries, cleared for each
+  var buffers = {};
+  function buffer(name, size) {
+    var b = buffers[name];
+    if (!b || b.length !== size) b = buffers[name] = new Uint32Array(size); else b.fill(0);
+    return b;
+  }
+
   function popcount(v) {
     v = v - ((v >>> 1) & 0x55555555);
     v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
@@ -317,24 +346,45 @@
     return String(text).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
 
+  var SNIPPET_BEFORE = 10, SNIPPET_AFTER = 24, SNIPPET_SCAN = 20000; // words; characters searched for a match
+
+  // Words are read only up to the first match and a little after it: sections can be long.
   function snippet(text, result) {
-    var words = [], re = /[\p{L}\p{N}\p{M}]+/gu, m;
-    while ((m = re.exec(text))) words.push({ start: m.index, end: m.index + m[0].length, key: fold(m[0]) });
-    var wanted = [];
-    result.alts.forEach(function (alt) { wanted.push.apply(wanted, alt.tokens); });
-    function marked(word) { return wanted.indexOf(word.key) !== -1; }
-    if (!words.length) return escapeHtml(text.slice(0, 200));
-    var first = 0;
-    for (var i = 0; i < words.length; i++) if (marked(words[i])) { first = i; break; }
-    var from = Math.max(0, first - 12), to = Math.min(words.length - 1, first + 30);
-    var out = from > 0 ? "… " : "", cursor = words[from].start;
-    for (var j = from; j <= to; j++) {
-      out += escapeHtml(text.slice(cursor, words[j].start));
-      var word = escapeHtml(text.slice(words[j].start, words[j].end));
-      out += marked(words[j]) ? "<mark>" + word + "</mark>" : word;
-      cursor = words[j].end;
+    // a word the reader typed with accents is marked where it is written so; others wherever they fold alike
+    var wanted = new Map();
+    result.alts.forEach(function (alt, i) {
+      alt.tokens.forEach(function (token) {
+        var accent = alt.corrected || token !== result.words[i].token ? null : result.words[i].accent;
+        if (!wanted.has(token) || accent === null) wanted.set(token, accent);
+      });
+    });
+    function marked(word) {
+      var key = foldWord(word.text);
+      if (!wanted.has(key)) return false;
+      var accent = wanted.get(key);
+      return accent === null || accentKeyOf(word.text) === accent;
     }
-    return out + (to < words.length - 1 ? " …" : "");
+    var re = /[\p{L}\p{N}\p{M}]+/gu, m, words = [], first = -1;
+    while ((m = re.exec(text))) {
+      var word = { start: m.index, end: m.index + m[0].length, text: m[0] };
+      word.marked = marked(word);
+      words.push(word);
+      if (first < 0) {
+        if (word.marked) first = words.length - 1;
+        else if (words.length > SNIPPET_BEFORE + SNIPPET_AFTER && m.index > SNIPPET_SCAN) break;
+        else if (words.length > SNIPPET_BEFORE) words.shift();
+      } else if (words.length - first > SNIPPET_AFTER) break;
+    }
+    if (!words.length) return escapeHtml(text.slice(0, 200));
+    if (first < 0) words = words.slice(0, SNIPPET_BEFORE + SNIPPET_AFTER);
+    var out = words[0].start > 0 ? "… " : "", cursor = words[0].start;
+    words.forEach(function (w) {
+      out += escapeHtml(text.slice(cursor, w.start));
+      var shown = escapeHtml(w.text);
+      out += w.marked ? "<mark>" + shown + "</mark>" : shown;
+      cursor = w.end;
+    });
+    return out + (cursor < text.length && /[\p{L}\p{N}]/u.test(text.slice(cursor)) ? " …" : escapeHtml(text.slice(cursor)));
   }
 
   // ---- Rendering into Material's search markup (its CSS, not its script) ----
@@ -356,17 +406,40 @@
     if (state.failed) return show("Không tải được chỉ mục tìm kiếm (thiếu thư mục search/ cạnh trang này).", "", "done");
     if (!fold(query)) return show("Gõ từ cần tìm, có dấu hay không dấu đều được.", "", "done");
     if (!state.meta) { load("kb-meta.js"); return show("Đang tải chỉ mục…", "", "loading"); }
-    var result = search(query);
+    // the same query over the same files gives the same result: not computed twice
+    var cached = state.cached, result;
+    if (cached && cached.query === query && cached.arrivals === state.arrivals) result = cached.result;
+    else { result = search(query); state.cached = { query: query, arrivals: state.arrivals, result: result }; }
     if (!result) return show("Gõ từ cần tìm, có dấu hay không dấu đều được.", "", "done");
     if (result.pending) return ui.state === "done" && ui.query === query ? null : show("Đang tìm…", null, "loading");
     if (!result.pages.length) return show("Không tìm thấy văn bản nào.", "", "done");
     var shown = result.pages.slice(0, state.shown), waiting = false;
     shown.forEach(function (page) { if (!state.pages[page.page]) { load("t/" + page.page + ".js"); waiting = true; } });
     if (waiting) return show("Đang tìm…", null, "loading");
-    var html = shown.map(function (page) { return renderPage(page, result); }).join("");
+    var signature = query + "\u0000" + state.shown + "\u0000" + shown.map(function (page) {
+      return page.page + ":" + page.sections.slice(0, MAX_SECTIONS_PER_PAGE).map(function (h) { return h.index; }).join(",");
+    }).join(" ") + "\u0000" + result.pages.length + "\u0000" + result.sectionCount;
+    if (signature === state.signature && ui.state === "done") return;
+    // Results are drawn a few pages per task, so no task (and no layout after it) grows long and
+    // the best result shows first. «Xem thêm» keeps what is drawn and adds to it.
+    var progress = state.progress;
+    if (!progress || progress.signature !== signature) {
+      var keep = progress && progress.query === query && shown.slice(0, progress.drawn).every(function (page, i) { return page.page === progress.pages[i]; }) ? progress.drawn : 0;
+      if (keep) ui.list.querySelectorAll(".kb-xem-them").forEach(function (item) { item.remove(); });
+      progress = state.progress = { signature: signature, query: query, drawn: keep, fresh: !keep, pages: shown.map(function (page) { return page.page; }) };
+    }
+    var to = Math.min(shown.length, progress.drawn + DRAW_STEP);
+    var html = shown.slice(progress.drawn, to).map(function (page) { return renderPage(page, result); }).join("");
+    if (progress.fresh) { progress.fresh = false; ui.list.innerHTML = html; } else ui.list.insertAdjacentHTML("beforeend", html);
+    progress.drawn = to;
+    if (to < shown.length) {
+      setStatus("partial");
+      schedule();
+      return;
+    }
     if (result.pages.length > shown.length) {
-      html += '<li class="md-search-result__item kb-xem-them"><button type="button" class="md-button kb-xem-them__nut">Xem thêm ' +
-        Math.min(PAGE_STEP, result.pages.length - shown.length) + " kết quả</button></li>";
+      ui.list.insertAdjacentHTML("beforeend", '<li class="md-search-result__item kb-xem-them"><button type="button" class="md-button kb-xem-them__nut">Xem thêm ' +
+        Math.min(PAGE_STEP, result.pages.length - shown.length) + " kết quả</button></li>");
     }
     var meta = result.pages.length + " văn bản, trang · " + result.sectionCount + " đoạn, khoản có kết quả";
     var notes = [];
@@ -374,7 +447,8 @@
     if (!result.all && result.missing.length) {
       notes.push("Không có kết quả chứa đủ các từ; đang hiện kết quả thiếu: " + result.missing.map(function (w) { return "<s>" + escapeHtml(w.written) + "</s>"; }).join(", "));
     }
-    show(meta, html, "done", notes.join(" "));
+    show(meta, null, "done", notes.join(" "));
+    state.signature = signature;
     if (state.pendingEnter) { state.pendingEnter = false; openBest(); }
   }
 
@@ -395,8 +469,13 @@
   }
 
   function show(meta, html, status, notes) {
+    state.signature = null;
     ui.meta.innerHTML = escapeHtml(meta) + (notes ? " · " + notes : "");
-    if (html !== null) ui.list.innerHTML = html;
+    if (html !== null) { ui.list.innerHTML = html; state.progress = null; }
+    setStatus(status);
+  }
+
+  function setStatus(status) {
     ui.state = status;
     ui.query = ui.input.value;
     ui.box.setAttribute("data-kb-state", status);
