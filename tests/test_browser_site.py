@@ -138,8 +138,11 @@ def test_results_point_to_clauses_and_stay_precise(context, base, sample_site):
 @pytest.mark.parametrize("plain, marked", SAME_RESULTS)
 def test_spellings_without_or_with_other_tone_marks_give_the_same_results(context, server, plain, marked):
     page = _watched(context)
-    # the same pages and clauses; the order may differ (accents typed rank exact matches first)
-    assert sorted(_search(page, server + "/index.html", plain)) == sorted(_search(page, server + "/index.html", marked))
+    # the same pages; the order, and which clauses show first, may differ (accents typed rank exact matches first)
+    def pages(query):
+        return sorted({link.split("#")[0] for link in _search(page, server + "/index.html", query)})
+
+    assert pages(plain) == pages(marked)
 
 
 def test_browser_and_build_fold_words_alike(context, server):
