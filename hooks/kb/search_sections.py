@@ -93,8 +93,9 @@ def cut_page(html: str) -> CutPage:
         if top == "skip":
             continue
         head = anchor in HEAD_SECTIONS
-        if anchor == "kb-thuoc-tinh":
-            properties.update((plain_text(k), plain_text(v)) for k, v in _ROW.findall(fragment))
+        if head:  # the properties table: a section of its own, or folded into the top of the page
+            for name, value in _ROW.findall(fragment):
+                properties.setdefault(plain_text(name), plain_text(value))
         text = plain_text(fragment)
         if text or label:
             sections.append(Section(anchor, label, text, head))
