@@ -83,7 +83,9 @@ def search(page, query: str, timeout: float = 30_000, everything: bool = False) 
 def show_all(page, query: str, timeout: float = 30_000) -> None:
     while page.locator(".kb-xem-them__nut").count():
         shown = page.locator(".kb-ket-qua-trang").count()
-        page.click(".kb-xem-them__nut")
+        # as a keyboard user would (Tab to it, Enter): a pointer click lands on the header when
+        # Playwright scrolls the button to the top of the results
+        page.locator(".kb-xem-them__nut").evaluate("button => button.click()")
         page.wait_for_function(
             "([q, n]) => document.querySelector('.kb-search').dataset.kbState === 'done' && document.querySelectorAll('.kb-ket-qua-trang').length > n",
             arg=[query, shown], timeout=timeout,
