@@ -129,7 +129,7 @@ class SearchIndex:
             vocabulary[folded] = vocabulary.get(folded, 0) + len(sections)
         for folded, variants in grouped.items():
             only = variants.get(folded + "0")
-            entries[folded] = only if only is not None and len(variants) == 1 else variants
+            entries[folded] = only if only is not None and len(variants) == 1 else dict(sorted(variants.items()))
         for (first, second), sections in self.pairs.items():
             entries[f"{first} {second}"] = encode(sections)
         entries.update(self.numbers)
@@ -139,7 +139,9 @@ class SearchIndex:
         big: dict[str, int] = {}
         small: list[tuple[str, object]] = []
         total = 0
-        for key, value in entries.items():
+        # keys in a fixed order: the files must not depend on hash seeds (a parallel build and a
+        # serial one give the same bytes)
+        for key, value in sorted(entries.items()):
             size = _size(value)
             if size > BIG_BYTES:
                 big[key] = len(big)
