@@ -132,3 +132,33 @@ def insert_after(path: Path, line: str, text: str) -> None:
     content = path.read_text(encoding="utf-8")
     assert content.count(line) == 1, f"{path.name}: '{line.strip()}' must appear once"
     path.write_text(content.replace(line, line + text, 1), encoding="utf-8")
+
+
+# The guide walks the same path ----------------------------------------------------------
+
+GUIDE = ROOT / "docs" / "huong-dan" / "bo-sung-van-ban.md"
+# the steps the test above takes, as the guide names them and in the guide's order
+GUIDE_STEPS = [
+    "**Chép bản thô**", "data/nguon/",
+    "**Tạo bản nháp**", "scripts/import.sh data/nguon/<tên>.txt -o data/van-ban/<mã>.yml --id <mã>",
+    "xử lý mọi dấu `# KIỂM TRA`", "scripts/check.sh --strict", "còn dấu «# KIỂM TRA»",
+    "**a) Cơ quan mới.**", "`co-quan.yml`",
+    "**b) Văn bản được dẫn chiếu mới.**", "`van-ban-dan-chieu.yml`",
+    "**c) Văn bản đã có trong danh mục dẫn chiếu nay có toàn văn.**", "`document: <mã văn bản>`",
+    "**Phân công trách nhiệm.**", "`assignments:`",
+    "**Kiểm tra toàn bộ dữ liệu:**", "scripts/check.sh --strict", "0 lỗi, 0 cảnh báo",
+    "**Tạo trang web và xem lại:**", "scripts/serve.sh build",
+    "**Cập nhật sổ đường dẫn**", ".venv/bin/python scripts/ledger.py", "-> van-ban/<mã>.html",
+    "**Chạy toàn bộ kiểm thử**", "scripts/test.sh",
+]
+
+
+def test_the_guide_lists_the_steps_this_test_takes_in_the_same_order():
+    text = GUIDE.read_text(encoding="utf-8")
+    steps = text[text.index("## Các bước thêm một văn bản") :]
+    steps = steps[: steps.index("\n## ")]
+    position = 0
+    for needle in GUIDE_STEPS:
+        found = steps.find(needle, position)
+        assert found >= 0, f"the guide's steps lack (or misplace) {needle!r}"
+        position = found + len(needle)
