@@ -6,6 +6,7 @@ rename, promote and remove documents of the sample corpus.
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 
@@ -190,3 +191,11 @@ def test_the_ledger_script_refuses_to_drop_an_address_and_records_a_reasoned_rem
     again = subprocess.run(script, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
     assert f"van-ban/{HANOI}.html | đã bỏ: Văn bản nhập nhầm\n" in (project / LEDGER_FILE).read_text(encoding="utf-8")
+
+
+def test_the_ledger_script_needs_only_what_serve_installs():
+    """A maintainer runs scripts/ledger.py with the site's tools (scripts/serve.sh), without the test tools."""
+    tree = ast.parse((ROOT / "scripts" / "ledger.py").read_text(encoding="utf-8"))
+    imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    assert imported & {"pytest", "conftest", "playwright", "jsonschema"} == set()
