@@ -132,6 +132,13 @@ register(
     "trong kho, ghi 'document: <mã văn bản>' cho mục đó thay vì lặp lại số hiệu.",
 )
 register(
+    "number-of-cited-entry", G, "Văn bản mới mang số hiệu của một văn bản đã có trong danh mục dẫn chiếu",
+    "số hiệu '{spelling}' là của mục '{entry}' trong danh mục văn bản dẫn chiếu ({origin}): nếu văn bản này chính là văn bản đó, "
+    "thêm 'document: {id}' vào mục ấy (không xóa, không đổi mã mục; địa chỉ cũ của mục tự chuyển tới trang này); nếu không, sửa số hiệu",
+    {"spelling": "Chỉ thị 18/2000/CT-TTg", "entry": "ct-18-2000-ttg", "origin": "data/danh-muc/van-ban-dan-chieu.yml:8", "id": "ttg-2000-chi-thi-18-cong-tac-dan-van"},
+    fix="Đây là bước «văn bản đã có trong danh mục dẫn chiếu nay có toàn văn» của phần «Các bước thêm một văn bản».",
+)
+register(
     "aliases-not-list", G, "Cách viết khác không phải danh sách",
     "trường 'aliases' phải là danh sách các cách viết, ví dụ: [\"Chỉ thị 18\", \"CT 18/2000\"]",
 )
@@ -452,6 +459,7 @@ class _Resolver:
         self.phrases: dict[str, str] = {}  # casefolded literal phrase → target
         self.problems = problems
         self.document_numbers: set[str] = set()  # spellings that are a KB document's own number
+        self.cited_only = {e.id for e in entries.values() if e.document is None}  # entries with no full text yet
         self.targets = set(documents)
         for entry in entries.values():
             where = f"{registry_path}:{entry.line}"
@@ -487,6 +495,10 @@ class _Resolver:
         if name in table and table[name] != target:
             if own_number and name in self.document_numbers:
                 return  # two files with one number: the loader reports that (duplicate-number); one slip, one message
+            if own_number and table[name] in self.cited_only:  # most likely a cited document added in full
+                origin = self.key_origin[name]
+                self.problems.append(messages.problem("number-of-cited-entry", path, line, spelling=spelling, entry=table[name], origin=origin, id=target))
+                return
             self.problems.append(messages.problem("citation-alias-taken", path, line, spelling=spelling, other=table[name], origin=self.key_origin[name]))
             return
         table[name] = target
