@@ -20,6 +20,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20240501
 # Registries the generated corpus starts from: the frozen sample corpus, never data/ (whose
@@ -283,6 +285,25 @@ def document_yaml(p: dict, planned: list[Planned], rng: random.Random) -> str:
     return "\n".join(out) + "\n"
 
 
+def topics_yaml() -> str:
+    """The topic vocabulary of the synthetic corpus: every phrase a document may use as a topic."""
+    out = ["# Danh mục chủ đề của bộ dữ liệu tổng hợp (bench/gen.py) — đọc bởi hooks/kb/topics.py", "topics:"]
+    for index, phrase in enumerate(PHRASES):
+        out += [f"  - id: chu-de-{index + 1}", f"    name: {quote(phrase)}"]
+    return "\n".join(out) + "\n"
+
+
+def extended_topics_yaml(existing: str) -> str:
+    """An existing topic vocabulary with every phrase the generator uses as a topic added (once)."""
+    known = {" ".join(t.get("name", "").split()).casefold() for t in (yaml.safe_load(existing) or {}).get("topics") or []}
+    known |= {" ".join(a.split()).casefold() for t in (yaml.safe_load(existing) or {}).get("topics") or [] for a in t.get("aliases") or []}
+    out = [existing.rstrip("\n")]
+    for index, phrase in enumerate(PHRASES):
+        if phrase.casefold() not in known:
+            out += [f"  - id: chu-de-tong-hop-{index + 1}", f"    name: {quote(phrase)}"]
+    return "\n".join(out) + "\n"
+
+
 def write_data(n: int, data_dir: Path, seed: int = SEED) -> list[Path]:
     """Write the registry and N documents under data_dir; return the document paths."""
     rng = random.Random(seed)
@@ -290,8 +311,9 @@ def write_data(n: int, data_dir: Path, seed: int = SEED) -> list[Path]:
     (data_dir / "danh-muc").mkdir(parents=True, exist_ok=True)
     (data_dir / "nguon").mkdir(parents=True, exist_ok=True)
     (data_dir / "danh-muc" / "co-quan.yml").write_text(registry_yaml(), encoding="utf-8")
-    for name in ("van-ban-dan-chieu.yml", "chuyen-huong.yml"):  # registry of cited documents, renames
+    for name in ("van-ban-dan-chieu.yml", "chuyen-huong.yml", "thuat-ngu.yml"):  # cited documents, renames, glossary
         shutil.copy2(REGISTRIES / name, data_dir / "danh-muc" / name)
+    (data_dir / "danh-muc" / "chu-de.yml").write_text(topics_yaml(), encoding="utf-8")
     plans = _plan(n, rng)
     planned = [pl for pl, _ in plans]
     paths = []
@@ -308,6 +330,8 @@ def add_documents(n: int, data_dir: Path, seed: int = SEED) -> list[Path]:
     rng = random.Random(seed)
     registry = data_dir / "danh-muc" / "co-quan.yml"
     registry.write_text(registry_yaml(registry.read_text(encoding="utf-8")), encoding="utf-8")
+    vocabulary = data_dir / "danh-muc" / "chu-de.yml"
+    vocabulary.write_text(extended_topics_yaml(vocabulary.read_text(encoding="utf-8")), encoding="utf-8")
     plans = _plan(n, rng)
     planned = [pl for pl, _ in plans]
     paths = []

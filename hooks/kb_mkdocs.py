@@ -16,9 +16,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from kb import forked
 from kb.buildcache import DocumentCache, PageMemory
 from kb.forked import ChildFailed, PageStream
+from kb.glossary import tooltips
 from kb.guide import GUIDE_PAGE, fill_guide
 from kb.check import load_checked
 from kb.collector import collector_paused
+from kb.loader import SOURCES_DIR
 from kb.pages import PageGenerator, address_of
 from kb.problems import DataError
 
@@ -68,7 +70,11 @@ _state: dict = {"command": "build", "stream": None}
 
 # Generated pages listed in mkdocs.yml's nav; every other generated page stays out of the
 # nav so that pages do not grow with the corpus.
-NAV_PAGES = {"index.md", "van-ban/index.md", "duyet/co-quan.md", "duyet/cap.md", "duyet/nam.md", "duyet/loai.md", "dan-chieu/index.md", "trach-nhiem/index.md", "trach-nhiem/thoi-han.md"}
+NAV_PAGES = {
+    "index.md", "van-ban/index.md", "duyet/co-quan.md", "duyet/cap.md", "duyet/nam.md", "duyet/loai.md", "dan-chieu/index.md",
+    "trach-nhiem/index.md", "trach-nhiem/thoi-han.md", "chu-de/index.md", "dong-thoi-gian.md", "chuoi-thuc-hien.md", "thuat-ngu.md",
+    "moi-cap-nhat.md", "du-lieu/index.md",
+}
 
 
 # Hooks ---------------------------------------------------------------------------------
@@ -93,13 +99,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         except ChildFailed as exc:
             # a fault of the program, not of the data (data mistakes come back as DataError above)
             raise PluginError(f"Chương trình gặp lỗi khi đọc các tệp trong data/van-ban/ (không phải lỗi dữ liệu; gửi nội dung dưới đây cho người bảo trì):\n{exc}") from None
-        generator = PageGenerator(corpus)
+        generator = PageGenerator(corpus, sources_dir=root / "data" / SOURCES_DIR)
         plan = generator.plan()
         # old addresses forward to their page (renamed documents, promoted cited documents…)
         forwarding, problems = generator.forwarding({address_of(p.src_path) for p in plan} | {f.dest_uri for f in files})
         if problems:
             raise PluginError(f"Dữ liệu trong data/ có lỗi, chưa tạo trang web:\n{DataError(problems)}")
         plan += forwarding
+        # the glossary's tooltips, for Python-Markdown's abbr extension on every page (built once here)
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = tooltips(corpus.glossary)
         stream = None
         if forking:
             # from here on the child renders; this process drops the corpus when on_files returns.

@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q -r requirements-test.txt
+# ProperDocs (MkDocs 1.6 fork) in its own venv: tests/test_properdocs.py builds the site with it too
+[ -x .venv-properdocs/bin/properdocs ] || python3 -m venv .venv-properdocs
+.venv-properdocs/bin/pip install -q properdocs==1.6.7 -r requirements.txt
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi

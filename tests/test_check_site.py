@@ -77,6 +77,8 @@ def hostile_site(tmp_path_factory):
     """The sample project plus a valid document full of HTML, Markdown and Jinja syntax (and NFD text)."""
     project = sample_copy(tmp_path_factory.mktemp("hostile") / "project")
     shutil.copy(HOSTILE, project / "data" / "van-ban" / HOSTILE.name)
+    with open(project / "data" / "danh-muc" / "chu-de.yml", "a", encoding="utf-8") as vocabulary:  # its topic is markup too
+        vocabulary.write('  - id: thu-nghiem-ky-tu-dac-biet\n    name: "<i>chủ đề</i>"\n')
     site_dir = project / "site"
     result = build_site(project, site_dir)
     assert result.returncode == 0, result.stderr  # NFD text is a notice: it never fails the strict build

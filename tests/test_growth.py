@@ -29,6 +29,7 @@ RAW = "hoa-phong-2018-chi-thi-07.txt"
 PROMOTED = "ct-07-2018-ubnd-hoa-phong"
 CITED = "data/danh-muc/van-ban-dan-chieu.yml"
 ACTORS = "data/danh-muc/co-quan.yml"
+TOPICS = "data/danh-muc/chu-de.yml"
 
 
 # Fixtures --------------------------------------------------------------------------------
@@ -61,10 +62,11 @@ def test_a_maintainer_adds_a_document_by_the_guide_and_every_data_test_passes(pu
     assert refused.returncode != 0 and f"data/van-ban/{DOC}.yml:" in refused.stdout and "còn dấu «# KIỂM TRA»" in refused.stdout
     # ... the maintainer reviews it against the source: the reviewed file
     shutil.copy(GROWTH / "van-ban" / f"{DOC}.yml", draft)
-    # 4. registries: a new agency, a newly cited document, the cited-only document promoted
+    # 4. registries: a new agency, a newly cited document, the cited-only document promoted, a new topic
     insert_after(project / ACTORS, "actors:\n", (GROWTH / "danh-muc" / "co-quan.them.yml").read_text(encoding="utf-8"))
     append(project / CITED, GROWTH / "danh-muc" / "van-ban-dan-chieu.them.yml")
     insert_after(project / CITED, f"  - id: {PROMOTED}\n", f"    document: {DOC}\n")
+    append(project / TOPICS, GROWTH / "danh-muc" / "chu-de.them.yml")  # a topic the vocabulary did not have
     # 5. (the assignments are in the reviewed file) 6. check
     checked = check(project)
     assert checked.returncode == 0 and checked.stdout.startswith("0 lỗi, 0 cảnh báo"), checked.stdout

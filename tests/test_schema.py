@@ -42,7 +42,7 @@ def test_the_schema_lists_the_same_allowed_values_as_the_loader():
     assert props["type"]["enum"] == list(vocab.DOCUMENT_TYPES)
     assert enum_of(props["level"]["anyOf"][1]) == list(vocab.LEVELS)
     assert enum_of(props["bloc"]["anyOf"][1]) == list(vocab.BLOCS)
-    assert enum_of(props["status"]["anyOf"][1]) == list(vocab.STATUSES)
+    assert enum_of(props["status"]["anyOf"][1]["properties"]["value"]) == list(vocab.STATUSES)
     assert props["removed"]["items"]["properties"]["reason"]["enum"] == list(vocab.REMOVAL_REASONS)
     assert ACTORS_SCHEMA["properties"]["actors"]["items"]["properties"]["kind"]["enum"] == list(ACTOR_KINDS)
 

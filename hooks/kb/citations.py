@@ -34,18 +34,16 @@ from .model import (
     UNKNOWN_FACT,
 )
 from .problems import Problem
-from .vocab import DOCUMENT_TYPES, choices
+from .vocab import DOCUMENT_TYPES, RELATIONS, choices
 from .yamlload import YList, YMap, load_yaml_file, registry_items
 
 REGISTRY_FILE = "van-ban-dan-chieu.yml"
 
+# Every code a file may use: (label on the page of the document that states it, label on the
+# page of the other one). Passive codes ("bi-thay-the-boi") let either document record a relation.
 RELATION_TYPES: dict[str, tuple[str, str]] = {
-    # type: (label on the page of the document that states it, label on the page of the other one)
-    "can-cu": ("Căn cứ", "Là căn cứ của"),
-    "thuc-hien": ("Thực hiện", "Được thực hiện bởi"),
-    "huong-dan": ("Hướng dẫn", "Được hướng dẫn bởi"),
-    "thay-the": ("Thay thế", "Bị thay thế bởi"),
-    "lien-quan": ("Liên quan", "Liên quan"),
+    **{code: (mine, theirs) for code, (mine, theirs, _passive) in RELATIONS.items()},
+    **{passive: (theirs, mine) for code, (mine, theirs, passive) in RELATIONS.items() if passive != code},
 }
 
 # The keys of one item of `relations:` / `citations:`: (required, Vietnamese description).
@@ -75,7 +73,8 @@ register(
 register(
     "bad-relation-type", G, "Loại quan hệ không có trong danh sách", "loại quan hệ '{value}' không hợp lệ (chọn một trong: {choices})",
     {"value": "thuc-thi", "choices": ", ".join(RELATION_TYPES)},
-    fix="Quan hệ được ghi ở văn bản nêu nó: «thuc-hien» trong văn bản thực hiện một nghị quyết; trang của văn bản kia tự hiện chiều ngược lại («Được thực hiện bởi»).",
+    fix="Quan hệ được ghi ở một trong hai văn bản: «thuc-hien» trong văn bản thực hiện một nghị quyết, hoặc «duoc-thuc-hien-boi» "
+    "trong văn bản được thực hiện; trang của văn bản kia tự hiện chiều ngược lại. Danh sách loại quan hệ ở trang «Dẫn chiếu giữa các văn bản».",
 )
 register(
     "relation-unknown-target", G, "Quan hệ trỏ tới văn bản không có",

@@ -28,8 +28,9 @@ def key_facts(doc: Document, issuer: str | None) -> list[tuple[str, Md]]:
     return facts
 
 
-def properties(doc: Document, issuer: str | None) -> list[tuple[str, Md]]:
-    """Every property, with the reason of each inferred value."""
+def properties(doc: Document, issuer: str | None, topics: Md | None = None, source_link: Md | None = None) -> list[tuple[str, Md]]:
+    """Every property, with the reason of each inferred value; `topics` (links to topic pages) and
+    `source_link` (to the page of the recorded source) when the page has them."""
     rows: list[tuple[str, Fact | Md]] = [
         ("type", md_escape(DOCUMENT_TYPES.get(doc.type, doc.type))),
         ("number", doc.number),
@@ -43,8 +44,8 @@ def properties(doc: Document, issuer: str | None) -> list[tuple[str, Md]]:
         ("issued", doc.issued),
         ("effective", doc.effective),
         ("status", render_fact(doc.status, STATUSES)),
-        ("topics", md_escape("; ".join(doc.topics)) if doc.topics else render_fact(Fact())),
-        ("source", md_escape(doc.source_note or DEFAULT_SOURCE_NOTE)),
+        ("topics", topics if topics is not None else md_escape("; ".join(doc.topics)) if doc.topics else render_fact(Fact())),
+        ("source", Md(md_escape(doc.source_note or DEFAULT_SOURCE_NOTE) + (f" — {source_link}" if source_link else ""))),
     ]
     if doc.aliases:
         rows.append(("aliases", md_escape("; ".join(doc.aliases))))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from . import citations, markup, redirects, responsibilities
+from . import citations, glossary, markup, messages, redirects, responsibilities, topics
 from .buildcache import DocumentCache, fingerprint
 from .collector import collector_paused
 from .fields import ID_PATTERN, Context, parse_date
@@ -20,6 +20,7 @@ from .fields import unknown_keys as _unknown_keys
 from .model import (
     Actor,
     Block,
+    Change,
     Corpus,
     DateRange,
     Document,
@@ -60,6 +61,7 @@ DOCUMENT_FIELDS: dict[str, tuple[bool, str]] = {
     "relations": (False, "quan hệ với văn bản khác"),
     "citations": (False, "dẫn chiếu bổ sung bằng tay"),
     "assignments": (False, "phân công trách nhiệm"),
+    "changes": (False, "lịch sử cập nhật trong kho (ngày thêm, ngày sửa)"),
 }
 
 RESERVED_ID_PREFIX = "kb-"  # anchors the generator adds to every page (kb-thuoc-tinh, kb-sua-loi, …)
@@ -159,10 +161,19 @@ def _load_corpus(
     # published addresses that forward elsewhere: declared, and implied by promoted cited documents
     declared_path = data_dir / REGISTRIES_DIR / Path(redirects.REDIRECTS_FILE).name
     forwards = redirects.read_declared(declared_path, rel(declared_path), problems) + redirects.promoted(cited.entries, rel(registry))
+    topics_path = data_dir / REGISTRIES_DIR / topics.TOPICS_FILE
+    vocabulary = topics.load_topics(topics_path, rel(topics_path), problems, needed=any(doc.topics for doc in documents.values()))
+    if vocabulary is not None:
+        topics.check_documents(documents, vocabulary, problems)
+    glossary_path = data_dir / REGISTRIES_DIR / glossary.GLOSSARY_FILE
+    terms = glossary.load_glossary(glossary_path, rel(glossary_path), problems)
     errors = [p for p in problems if p.is_error]
     if errors:
         raise DataError(problems)
-    corpus = Corpus(documents=documents, actors=actors, cited=cited.entries, citations=cited, groups=groups, forwards=tuple(forwards))
+    corpus = Corpus(
+        documents=documents, actors=actors, cited=cited.entries, citations=cited, groups=groups, forwards=tuple(forwards),
+        topics=vocabulary or {}, glossary=terms,
+    )
     return corpus, sorted(problems)
 
 
@@ -292,7 +303,7 @@ def _read_document(
         ctx.error(data.line_of("issuer"), f"không có cơ quan '{issuer.value}' trong danh mục data/{REGISTRIES_DIR}/{ACTORS_FILE} (thêm cơ quan vào danh mục hoặc sửa mã)")
     level = _fact(data, "level", ctx, LEVELS)
     bloc = _fact(data, "bloc", ctx, BLOCS)
-    status = _fact(data, "status", ctx, STATUSES)
+    status, status_date = _status(data, ctx, today)
     signer = _signer(data, ctx)
     issued = _issued(data, ctx, today)
 
@@ -313,6 +324,9 @@ def _read_document(
     if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
         ctx.error(data.line_of("topics"), "trường 'topics' phải là danh sách chủ đề, ví dụ: [công tác dân vận, chính quyền cơ sở]")
         topics = []
+    # each topic's own line, for the vocabulary check made once every file is read (kb.topics)
+    topic_lines = {f"topics[{i}]": topics.line_of(i) for i in range(len(topics))} if isinstance(topics, YList) else {}
+    topics = [unicodedata.normalize("NFC", " ".join(t.split())) for t in topics]
 
     removed = _removed(data, ctx)
     body = _body(data, ctx)
@@ -333,6 +347,7 @@ def _read_document(
         issued=issued,
         effective=_fact(data, "effective", ctx),
         status=status,
+        status_date=status_date,
         topics=tuple(topics),
         source_file=source_file,
         source_note=source_note,
@@ -341,9 +356,68 @@ def _read_document(
         aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
         relations=relations,
         manual_citations=manual_citations,
-        key_lines=dict(data.key_lines),
+        key_lines={**data.key_lines, **topic_lines},
         assignments=responsibilities.read_assignments(data, doc_id, ctx, actors, body),
+        changes=_changes(data, ctx, today),
     )
+
+
+def _status(data: YMap, ctx: Context, today: dt.date) -> tuple[Fact, PartialDate | None]:
+    """Validity: null (chưa rõ) or {value, source, date?, note?}. Never inferred, never without a source."""
+    raw = data.get("status")
+    line = data.line_of("status")
+    if raw is None:
+        return UNKNOWN_FACT, None
+    if not isinstance(raw, YMap):
+        if isinstance(raw, str) and raw.strip() in STATUSES:
+            ctx.problems.append(messages.problem("status-without-source", ctx.path, line, value=raw.strip()))
+        else:
+            ctx.problems.append(messages.problem("bad-choice", ctx.path, line, key="status", value=raw, choices=choices(STATUSES)))
+        return UNKNOWN_FACT, None
+    if "reason" in raw:
+        ctx.problems.append(messages.problem("status-inferred", ctx.path, raw.line_of("reason")))
+        return UNKNOWN_FACT, None
+    _unknown_keys(raw, {"value", "source", "date", "note"}, ctx)
+    value = raw.get("value")
+    if value not in STATUSES:
+        ctx.problems.append(messages.problem("bad-choice", ctx.path, raw.line_of("value") if "value" in raw else line, key="status", value=value, choices=choices(STATUSES)))
+        return UNKNOWN_FACT, None
+    source = _text(raw, "source", ctx)
+    if not source:
+        ctx.problems.append(messages.problem("status-without-source", ctx.path, line, value=value))
+        return UNKNOWN_FACT, None
+    date = _checked_date(raw["date"], "status.date", raw.line_of("date"), ctx, today) if "date" in raw else None
+    note = _text(raw, "note", ctx)
+    return Fact(value, source=source + (f" — {note}" if note else "")), date
+
+
+def _changes(data: YMap, ctx: Context, today: dt.date) -> tuple[Change, ...]:
+    """The document's history in the collection: [{date, note}], oldest first (the feed reads it)."""
+    raw = data.get("changes")
+    if raw is None:
+        return ()
+    if not isinstance(raw, YList):
+        ctx.problems.append(messages.problem("changes-not-list", ctx.path, data.line_of("changes")))
+        return ()
+    result: list[Change] = []
+    for index, entry in enumerate(raw):
+        line = raw.line_of(index)
+        if not isinstance(entry, YMap) or "date" not in entry or "note" not in entry:
+            ctx.problems.append(messages.problem("change-shape", ctx.path, line))
+            continue
+        _unknown_keys(entry, {"date", "note"}, ctx)
+        date = _checked_date(entry["date"], "changes.date", entry.line_of("date"), ctx, today)
+        if date is not None and date.day is None:
+            ctx.problems.append(messages.problem("change-date-not-day", ctx.path, entry.line_of("date"), value=entry["date"]))
+            continue
+        note = _text(entry, "note", ctx, required=True)
+        if date is None or not note:
+            continue
+        if result and date.sort_key() < result[-1].date.sort_key():
+            ctx.problems.append(messages.problem("changes-order", ctx.path, entry.line_of("date"), value=entry["date"], previous=result[-1].date.iso()))
+            continue
+        result.append(Change(date, note, line))
+    return tuple(result)
 
 
 def _signer(data: YMap, ctx: Context) -> Signer:

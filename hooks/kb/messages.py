@@ -60,6 +60,10 @@ GROUPS: dict[str, str] = {
     "danh-muc": "Danh mục và tham chiếu",
     "dan-chieu": "Dẫn chiếu và quan hệ giữa các văn bản",
     "trach-nhiem": "Phân công trách nhiệm",
+    "hieu-luc": "Tình trạng hiệu lực",
+    "chu-de": "Chủ đề",
+    "thuat-ngu": "Thuật ngữ và chữ viết tắt",
+    "cap-nhat": "Lịch sử cập nhật",
 }
 
 
@@ -216,3 +220,38 @@ register(
 )
 register("bad-actor-kind", "danh-muc", "Loại cơ quan không hợp lệ", "loại cơ quan '{value}' không hợp lệ (chọn một trong: {choices})", {"value": "uy-ban", "choices": "dang, chinh-quyen, mat-tran, ca-nhan, khac"})
 register("duplicate-number", "danh-muc", "Hai văn bản cùng số hiệu", "số hiệu '{number}' trùng với văn bản {other} (kiểm tra lại số hiệu)", {"number": "05/CT-UBND", "other": "data/van-ban/vi-du.yml"})
+
+# Validity (loader._status): a status is never inferred and always has a source
+register(
+    "status-without-source", "hieu-luc", "Tình trạng hiệu lực không ghi nguồn",
+    "tình trạng hiệu lực '{value}' phải ghi nguồn: viết 'status: {{value: {value}, source: \"<nguồn>\", date: \"YYYY-MM-DD\"}}'; không có nguồn thì ghi 'status: null' (Chưa rõ)",
+    {"value": "con-hieu-luc"},
+    fix="Nguồn là nơi nói rõ tình trạng: cơ sở dữ liệu quốc gia về văn bản pháp luật (ghi ngày tra cứu), công báo, "
+    "hoặc văn bản bãi bỏ/thay thế. 'date' là ngày tình trạng bắt đầu (ngày hết hiệu lực), nếu nguồn nói.",
+)
+register(
+    "status-inferred", "hieu-luc", "Tình trạng hiệu lực suy luận",
+    "tình trạng hiệu lực không được suy luận (bỏ 'reason'; ghi 'source' nếu có nguồn nói rõ, nếu không ghi 'status: null')",
+    fix="Một văn bản cũ chưa chắc đã hết hiệu lực, một văn bản không bị bãi bỏ chưa chắc còn hiệu lực: chỉ nguồn mới nói được.",
+)
+
+# History in the collection (loader._changes)
+register(
+    "changes-not-list", "cap-nhat", "Lịch sử cập nhật không phải danh sách",
+    "trường 'changes' phải là danh sách, mỗi mục: date: \"YYYY-MM-DD\", note: <thay đổi gì>",
+)
+register(
+    "change-shape", "cap-nhat", "Mục lịch sử cập nhật sai dạng",
+    "mỗi mục của 'changes' phải có dạng: date: \"YYYY-MM-DD\", note: \"Thêm vào kho\"",
+)
+register(
+    "change-date-not-day", "cap-nhat", "Ngày cập nhật thiếu ngày",
+    "ngày cập nhật '{value}' phải đủ ngày, tháng, năm (dạng YYYY-MM-DD)", {"value": "2026-11"},
+)
+register(
+    "changes-order", "cap-nhat", "Lịch sử cập nhật không theo thứ tự",
+    "ngày cập nhật '{value}' sớm hơn mục trước ({previous}); ghi các mục từ cũ đến mới, mục mới nhất ở cuối",
+    {"value": "2026-11-01", "previous": "2026-11-20"},
+    fix="Mỗi lần sửa văn bản (thêm khoản, sửa chữ, sửa thuộc tính), thêm một dòng ở cuối 'changes' với ngày sửa và một câu "
+    "nói đã sửa gì; trang «Mới cập nhật» và nguồn tin Atom lấy ngày từ đây.",
+)

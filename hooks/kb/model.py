@@ -150,6 +150,15 @@ class Removal:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One line of a document's history in the collection: when it was added or changed, and what."""
+
+    date: PartialDate  # to the day
+    note: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Signer:
     name: Fact = UNKNOWN_FACT
     position: Fact = UNKNOWN_FACT
@@ -310,7 +319,7 @@ class Document:
     signer: Signer
     issued: Fact  # value: PartialDate or DateRange
     effective: Fact
-    status: Fact
+    status: Fact  # value from STATUSES with its source; never inferred
     topics: tuple[str, ...]
     source_file: str
     source_note: str
@@ -323,6 +332,8 @@ class Document:
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     # who must do what, from which clause (see responsibilities.py)
     assignments: tuple[Assignment, ...] = ()
+    status_date: PartialDate | None = None  # from when the status holds, when the source says
+    changes: tuple[Change, ...] = ()  # history in the collection, oldest first
 
     def blocks(self) -> Iterator[Block]:
         for block in self.body:
@@ -381,3 +392,7 @@ class Corpus:
     groups: dict[str, Group] = field(default_factory=dict)
     # old addresses that forward to a page: declared ones and promoted cited documents (kb.redirects)
     forwards: tuple[Forward, ...] = ()
+    # controlled vocabulary of topics (topics.Topic), keyed by id
+    topics: dict = field(default_factory=dict)
+    # abbreviations and terms (glossary.Term), in file order
+    glossary: tuple = ()

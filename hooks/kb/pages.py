@@ -5,15 +5,21 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Callable, Iterable
 
 from .citation_pages import CitationPages
 from .document_facts import key_facts, properties
+from .graph_pages import GraphPages
 from .labels import DOCUMENTS_URL, citation_name, display_title, document_path, issuer_name, sort_date, year_label
 from .model import Corpus, Document
+from .open_data import COLLECTION_PATH, DATA_URL, FEED_PATH, UPDATES_PATH, OpenData, document_json_path, dumps, eli
+from .open_data_schema import OPEN_DATA_SCHEMAS
 from .problems import Problem
+from .provenance_pages import ProvenancePages
 from .redirects import redirect_page, relative_url, resolve
-from .render import Md, make_environment
+from .render import Md, link_markdown, make_environment, make_html_environment, script_json
+from .topic_pages import TopicPages
 from .responsibilities import Responsibilities
 from .responsibility_pages import ResponsibilityPages
 from .vocab import BLOCS, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, UNKNOWN
@@ -54,12 +60,17 @@ def _marked(fact, text: str) -> str:
 class PageGenerator:
     """Builds every generated page of the site from one Corpus."""
 
-    def __init__(self, corpus: Corpus):
+    def __init__(self, corpus: Corpus, sources_dir: Path | None = None):
         self.corpus = corpus
         self.env = make_environment()
         self.documents = sorted(corpus.documents.values(), key=lambda d: (sort_date(d), d.id))
         self.rows = [self._row(doc) for doc in self.documents]
         self.citation_pages = CitationPages(corpus, self._render)
+        self.graph_pages = GraphPages(corpus, self.citation_pages, self._render)
+        self.env.globals["graph"] = self.graph_pages  # the «Lược đồ» and validity partials ask it
+        self.topic_pages = TopicPages(corpus, self.rows, self.citation_pages.targets, self._render)
+        self.provenance = ProvenancePages(self.documents, sources_dir, self._render_now, PlannedPage)
+        self.open_data = OpenData(corpus, self.graph_pages.graph, self.citation_pages.targets, issuer_name, citation_name, display_title, self.topic_pages.doc_topics)
         self.responsibilities = ResponsibilityPages(Responsibilities(corpus), self.rows)
 
     def pages(self) -> Iterable[GeneratedPage]:
@@ -83,6 +94,10 @@ class PageGenerator:
         for doc in self.documents:
             pages.append(PlannedPage(document_path(doc.id), partial(self.document_content, doc), edit_path=doc.path))
         pages.extend(self.citation_pages.pages())
+        pages.extend(self.graph_pages.pages())
+        pages.extend(self.topic_pages.pages())
+        pages.extend(self.provenance.pages())
+        pages.extend(self._open_data_pages())
         pages.extend(self.responsibilities.pages(self._render, PlannedPage))
         return pages
 
@@ -90,6 +105,7 @@ class PageGenerator:
         """One forwarding page per old address (kb.redirects), checked against `published`:
         every address the site has a page for (the plan's and the hand-written ones)."""
         forwards, problems = resolve(self.corpus.forwards, published)
+        forwards += self.provenance.companion_forwards(forwards, published)
         titles = {f"{address_of(t.path)}": t.name for t in self.citation_pages.targets.values()}
         pages = [
             PlannedPage(forward.old, partial(redirect_page, relative_url(forward.old, forward.new), titles.get(forward.new, "địa chỉ mới")))
@@ -110,15 +126,42 @@ class PageGenerator:
                 title=display_title(doc),
                 cite=citation_name(doc, self.corpus),
                 key_facts=key_facts(doc, issuer),
-                properties=properties(doc, issuer),
+                properties=properties(doc, issuer, topics=self._topic_links(doc), source_link=self._source_link(doc)),
                 corrections=doc.corrections(),
                 removal_rows=[(REMOVAL_REASONS[r.reason], r.note, len(r.text.split())) for r in doc.removed],
                 heading_level=heading_level,
                 flat_blocks=list(flatten(doc.body)),
                 **self.citation_pages.document_context(doc),
                 responsibilities=self.responsibilities.document_context(doc.id),
+                jsonld=script_json(self.open_data.json_ld(doc)),
             ),
         )
+
+    def _topic_links(self, doc: Document) -> Md | None:
+        """The document's topics, each a link to its topic page (None: the document names none)."""
+        links = [link_markdown(path, name, document_path(doc.id)) for path, name in self.topic_pages.document_topics(doc.id)]
+        return Md("; ".join(links)) if links else None
+
+    def _source_link(self, doc: Document) -> Md | None:
+        page = self.provenance.link(doc.id)
+        return link_markdown(page, "xem bản nguồn đã ghi nhận, có đánh dấu phần lược bỏ và chữ đã sửa", document_path(doc.id)) if page else None
+
+    def _open_data_pages(self) -> list[PlannedPage]:
+        """Machine-readable copies of the collection, the history page and its Atom feed."""
+        data = self.open_data
+        pages = [PlannedPage(document_json_path(doc.id), partial(lambda d: dumps(data.record(d)), doc), edit_path=doc.path) for doc in self.documents]
+        pages.append(PlannedPage(COLLECTION_PATH, lambda: dumps(data.collection(self.documents))))
+        for name, make in OPEN_DATA_SCHEMAS.items():
+            pages.append(PlannedPage(f"{DATA_URL}/schema/{name}", partial(lambda m: dumps(m()), make)))
+        changes = data.changes(self.documents)
+        undated = [row for row in self.rows if not row["doc"].changes]
+        pages.append(self._render("moi-cap-nhat.md.j2", UPDATES_PATH, changes=changes[:100], undated=undated, feed=FEED_PATH))
+        pages.append(PlannedPage(FEED_PATH, partial(self._feed, changes[:50])))
+        pages.append(self._render("du-lieu.md.j2", f"{DATA_URL}/index.md", documents=self.rows, schemas=list(OPEN_DATA_SCHEMAS), collection=COLLECTION_PATH, feed=FEED_PATH, eli=eli, json_path=document_json_path))
+        return pages
+
+    def _feed(self, changes: list[dict]) -> str:
+        return make_html_environment().get_template("cap-nhat.xml.j2").render(changes=changes, updated=changes[0]["date"].iso() if changes else "1970-01-01")  # no recorded change: no date to give
 
     def _render(self, template: str, src_path: str, **context) -> PlannedPage:
         return PlannedPage(src_path, partial(self._render_now, template, src_path, context))

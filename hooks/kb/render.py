@@ -97,16 +97,52 @@ def make_environment() -> jinja2.Environment:
             "attr": lambda v: Md(attr(v)),
             "yaml_string": yaml_string,
             "fact": render_fact,
+            # a front-matter string holding text that is already safe where the theme prints it (JSON-LD)
+            "json_string": lambda v: Md(json.dumps(str(v), ensure_ascii=False)),
         }
     )
     env.globals.update({"link": link, "rich": rich, "UNKNOWN": UNKNOWN})
     return env
 
 
+def make_html_environment() -> jinja2.Environment:
+    """For fragments that land in the page as raw HTML or SVG (Markdown leaves them alone):
+    every value is HTML-escaped (autoescape), and links are finished .html URLs, because MkDocs
+    does not rewrite links inside raw HTML."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.globals["html_url"] = html_url
+    return env
+
+
+def html_url(target: str, source: str) -> str:
+    """The URL of the built page for a docs-relative Markdown `target`, from the page of `source`."""
+    path, _, anchor = target.partition("#")
+    if path.endswith(".md"):
+        path = path[:-3] + ".html"
+    return relative_url(path + (f"#{anchor}" if anchor else ""), source)
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside an HTML <script> element: no '<', '>', '&' or line separators."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
+
+
 @jinja2.pass_context
 def link(context, target: str, text: object, title: object | None = None) -> Md:
     """A Markdown link from the page being rendered to a docs-relative target."""
-    url = relative_url(target, context["page_path"])
+    return link_markdown(target, text, context["page_path"], title)
+
+
+def link_markdown(target: str, text: object, page_path: str, title: object | None = None) -> Md:
+    """A Markdown link from the page `page_path` to a docs-relative target (for Python that prepares cells)."""
+    url = relative_url(target, page_path)
     title_part = f' "{attr(title)}"' if title else ""
     return Md(f"[{md_escape(text)}]({url}{title_part})")
 

@@ -14,7 +14,9 @@ import sys
 from pathlib import Path
 
 from .citations import MANUAL_CITATION_FIELDS, RELATION_FIELDS, RELATION_TYPES
+from .glossary import TERM_KINDS
 from .loader import BLOCK_KINDS, DOCUMENT_FIELDS
+from .open_data_schema import collection_schema, document_data_schema
 from .responsibilities import ASSIGNMENT_FIELDS, DEADLINE_FIELDS
 from .vocab import ACTOR_KINDS, BLOCS, CYCLES, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, ROLES, STATUSES
 
@@ -34,7 +36,7 @@ FIELD_HELP: dict[str, str] = {
     "signer": "Người ký: name, position, on_behalf (ví dụ \"T/M Ban Thường vụ\"); null cho phần chưa rõ. Không được tự đặt tên người ký.",
     "issued": "Ngày ban hành \"YYYY-MM-DD\", \"YYYY-MM\" hoặc \"YYYY\" (trong dấu ngoặc kép); null nếu chưa rõ; hoặc khoảng suy luận {after, before, reason}.",
     "effective": "Hiệu lực như văn bản ghi (cụm từ ngắn); null nếu văn bản không nói.",
-    "status": "Tình trạng hiệu lực; null trừ khi có nguồn nói rõ.",
+    "status": "Tình trạng hiệu lực: null (Chưa rõ) trừ khi có nguồn nói rõ; khi có nguồn: {value, source, date (ngày tình trạng bắt đầu, nếu nguồn nói), note}. Không bao giờ suy luận.",
     "topics": "Danh sách chủ đề ngắn, ví dụ [công tác dân vận, chính quyền cơ sở].",
     "source": "Nguồn: file (tên tệp trong data/nguon/), note (nguồn là gì, đã làm sạch thế nào), url (nếu có).",
     "removed": "Mọi phần đã bỏ khỏi bản nguồn (thành phần trang web, đoạn lặp), chép nguyên văn; [] nếu không bỏ gì.",
@@ -43,6 +45,7 @@ FIELD_HELP: dict[str, str] = {
     "relations": "Quan hệ với văn bản khác (thay thế, hướng dẫn thi hành…); xem hướng dẫn dẫn chiếu.",
     "citations": "Dẫn chiếu bổ sung bằng tay, khi bộ nhận dạng tự động không tìm được.",
     "assignments": "Phân công trách nhiệm: cơ quan nào làm gì, theo khoản nào.",
+    "changes": "Lịch sử cập nhật trong kho, từ cũ đến mới: mỗi mục date (\"YYYY-MM-DD\") và note (thêm vào kho, sửa gì). Trang «Mới cập nhật» và nguồn tin Atom lấy ngày từ đây.",
 }
 
 
@@ -190,7 +193,24 @@ def document_schema() -> dict:
             ]
         },
         "effective": _fact({"type": "string"}, ""),
-        "status": _fact(_enum(STATUSES, "Tình trạng hiệu lực"), ""),
+        "status": {
+            "description": FIELD_HELP["status"],
+            "anyOf": [
+                {"type": "null", "description": "Chưa rõ: chưa có nguồn nào nói văn bản còn hay hết hiệu lực"},
+                {
+                    "type": "object",
+                    "description": "Tình trạng theo một nguồn: value, source (bắt buộc), date, note",
+                    "properties": {
+                        "value": _enum(STATUSES, "Tình trạng hiệu lực"),
+                        "source": {"type": "string", "minLength": 1, "description": "Nguồn nói rõ tình trạng (cơ sở dữ liệu, công báo, văn bản bãi bỏ…), kèm ngày tra cứu"},
+                        "date": {"type": "string", "pattern": DATE_PATTERN, "description": "Ngày tình trạng bắt đầu (ví dụ ngày hết hiệu lực), nếu nguồn nói"},
+                        "note": {"type": "string", "description": "Ghi chú ngắn, ví dụ phần nào hết hiệu lực"},
+                    },
+                    "required": ["value", "source"],
+                    "additionalProperties": False,
+                },
+            ],
+        },
         "topics": {"type": "array", "items": {"type": "string"}},
         "source": {
             "type": "object",
@@ -219,6 +239,19 @@ def document_schema() -> dict:
         "relations": {"type": "array", "items": _relation()},
         "citations": {"type": "array", "items": _manual_citation()},
         "assignments": {"type": "array", "items": _assignment()},
+        "changes": {
+            "type": "array",
+            "description": FIELD_HELP["changes"],
+            "items": {
+                "type": "object",
+                "properties": {
+                    "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "Ngày thêm hoặc sửa, dạng YYYY-MM-DD"},
+                    "note": {"type": "string", "minLength": 1, "description": "Đã làm gì: «Thêm vào kho», «Sửa số hiệu theo bản gốc»…"},
+                },
+                "required": ["date", "note"],
+                "additionalProperties": False,
+            },
+        },
     }
     for key, spec in properties.items():
         spec["description"] = FIELD_HELP[key] + (" " + spec["description"] if spec.get("description") and key == "type" else "")
@@ -329,7 +362,72 @@ def actors_schema() -> dict:
     }
 
 
-SCHEMAS = {"van-ban.schema.json": document_schema, "co-quan.schema.json": actors_schema}
+def topics_schema() -> dict:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "chu-de.schema.json",
+        "title": "Danh mục chủ đề của Kho chỉ thị dân vận",
+        "description": "Chủ đề (data/danh-muc/chu-de.yml): trường topics của mỗi văn bản phải là name hoặc một aliases của một mục.",
+        "type": "object",
+        "properties": {
+            "topics": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "id": {"type": "string", "pattern": ID_PATTERN, "description": "Mã chủ đề: địa chỉ trang chu-de/<id>.html, không đổi sau khi đăng"},
+                        "name": {"type": "string", "minLength": 1, "description": "Tên chủ đề như người đọc gọi, ví dụ \"Dân chủ ở cơ sở\""},
+                        "aliases": {"type": "array", "items": {"type": "string", "minLength": 1}, "description": "Các cách gọi khác được chấp nhận trong trường topics"},
+                        "note": {"type": "string", "description": "Ghi chú, hiện trên trang chủ đề"},
+                    },
+                    "required": ["id", "name"],
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "required": ["topics"],
+        "additionalProperties": False,
+    }
+
+
+def glossary_schema() -> dict:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "thuat-ngu.schema.json",
+        "title": "Chữ viết tắt và thuật ngữ của Kho chỉ thị dân vận",
+        "description": "Thuật ngữ (data/danh-muc/thuat-ngu.yml): hiện thành chú thích ở mọi trang và trên trang «Thuật ngữ».",
+        "type": "object",
+        "properties": {
+            "terms": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "term": {"type": "string", "minLength": 1, "description": "Chữ viết tắt hoặc thuật ngữ, viết đúng như trong văn bản (phân biệt hoa, thường)"},
+                        "kind": _enum(TERM_KINDS, "Loại"),
+                        "meaning": {"type": "string", "minLength": 1, "description": "Nghĩa đầy đủ hoặc lời giải thích"},
+                        "source": {"type": "string", "description": "Nguồn của lời giải thích, nếu có"},
+                        "note": {"type": "string", "description": "Ghi chú"},
+                    },
+                    "required": ["term", "kind", "meaning"],
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "required": ["terms"],
+        "additionalProperties": False,
+    }
+
+
+SCHEMAS = {
+    "van-ban.schema.json": document_schema,
+    "co-quan.schema.json": actors_schema,
+    "chu-de.schema.json": topics_schema,
+    "thuat-ngu.schema.json": glossary_schema,
+    # the open data files the build publishes (du-lieu/), for their users
+    "du-lieu-van-ban.schema.json": document_data_schema,
+    "du-lieu-kho.schema.json": collection_schema,
+}
 
 
 def render(name: str) -> str:

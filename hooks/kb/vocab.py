@@ -37,11 +37,40 @@ BLOCS: dict[str, str] = {
     "mat-tran": "Mặt trận, đoàn thể",
 }
 
+# Validity as the legal portals state it. "Chưa rõ" is `status: null`: a status is never inferred,
+# every value needs a source (kb.validity checks it).
 STATUSES: dict[str, str] = {
     "con-hieu-luc": "Còn hiệu lực",
-    "het-hieu-luc": "Hết hiệu lực",
-    "khong-xac-dinh": "Không xác định",
+    "het-hieu-luc": "Hết hiệu lực toàn bộ",
+    "het-hieu-luc-mot-phan": "Hết hiệu lực một phần",
 }
+
+# Relations between documents, in the legal portals' words. Each is recorded once, on either
+# document: `code` in the file of the document that acts ("thay-the": this one replaces the
+# target), or its passive `inverse` in the file of the document acted upon ("bi-thay-the-boi").
+# code: (label seen from the acting document, label seen from the other one, passive code)
+RELATIONS: dict[str, tuple[str, str, str]] = {
+    "can-cu": ("Căn cứ", "Là căn cứ của", "la-can-cu-cua"),
+    "thuc-hien": ("Thực hiện", "Được thực hiện bởi", "duoc-thuc-hien-boi"),
+    "trien-khai": ("Triển khai", "Được triển khai bởi", "duoc-trien-khai-boi"),
+    "huong-dan": ("Hướng dẫn", "Được hướng dẫn bởi", "duoc-huong-dan-boi"),
+    "sua-doi-bo-sung": ("Sửa đổi, bổ sung", "Bị sửa đổi, bổ sung bởi", "bi-sua-doi-bo-sung-boi"),
+    "thay-the": ("Thay thế", "Bị thay thế bởi", "bi-thay-the-boi"),
+    "bai-bo": ("Bãi bỏ", "Bị bãi bỏ bởi", "bi-bai-bo-boi"),
+    "dinh-chi": ("Đình chỉ", "Bị đình chỉ bởi", "bi-dinh-chi-boi"),
+    "dinh-chinh": ("Đính chính", "Được đính chính bởi", "duoc-dinh-chinh-boi"),
+    "lam-het-hieu-luc": ("Làm hết hiệu lực", "Hết hiệu lực do", "het-hieu-luc-do"),
+    "lien-quan": ("Liên quan", "Liên quan", "lien-quan"),
+}
+# Every code a file may use -> (canonical code, True when written from the passive side)
+RELATION_CODES: dict[str, tuple[str, bool]] = {
+    **{inverse: (code, True) for code, (_a, _p, inverse) in RELATIONS.items()},
+    **{code: (code, False) for code in RELATIONS},
+}
+# Relations that carry a document out: the implementation chains follow these.
+IMPLEMENTING = ("thuc-hien", "trien-khai", "huong-dan")
+# Relations that end or change another document's force: shown in its validity banner.
+AFFECTING = ("sua-doi-bo-sung", "thay-the", "bai-bo", "dinh-chi", "dinh-chinh", "lam-het-hieu-luc")
 
 REMOVAL_REASONS: dict[str, str] = {
     "chrome": "Thành phần trang web (không thuộc văn bản)",
