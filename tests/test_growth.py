@@ -147,6 +147,7 @@ GUIDE_STEPS = [
     "**a) Cơ quan mới.**", "`co-quan.yml`",
     "**b) Văn bản được dẫn chiếu mới.**", "`van-ban-dan-chieu.yml`",
     "**c) Văn bản đã có trong danh mục dẫn chiếu nay có toàn văn.**", "`document: <mã văn bản>`",
+    "**d) Chủ đề mới.**", "`chu-de.yml`",
     "**Phân công trách nhiệm.**", "`assignments:`",
     "**Kiểm tra toàn bộ dữ liệu:**", "scripts/check.sh --strict", "0 lỗi, 0 cảnh báo",
     "**Tạo trang web và xem lại:**", "scripts/serve.sh build",
