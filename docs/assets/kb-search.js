@@ -274,11 +274,6 @@
     var best = 0;
     for (var s = 0; s < total; s++) if (found[s]) { var c = popcount(found[s]); if (c > best) best = c; }
     var pages = new Map(), firsts = meta.firsts, kinds = meta.kinds;
-    function pageOf(section) {
-      var low = 0, high = firsts.length - 2;
-      while (low < high) { var mid = (low + high + 1) >> 1; if (firsts[mid] <= section) low = mid; else high = mid - 1; }
-      return low;
-    }
     function pageEntry(p) {
       var page = pages.get(p);
       if (!page) {
@@ -289,17 +284,19 @@
       return page;
     }
     if (best > 0) {
-      for (var t = 0; t < total; t++) {
+      // sections are numbered page by page: walk pages alongside; keep each page's best few sections only
+      for (var t = 0, p = 0; t < total; t++) {
         if (!found[t] || popcount(found[t]) < best) continue;
-        var p = pageOf(t), page = pageEntry(p);
+        while (firsts[p + 1] <= t) p++;
+        var page = pageEntry(p);
         var phrase = (found[t] & allBits) === allBits && (paired[t] & allPairs) === allPairs ? 1 : 0;
         var exactCount = popcount(exact[t]), head = t - firsts[p] < page.heads ? 1 : 0;
-        page.phrase = Math.max(page.phrase, phrase);
-        page.exact = Math.max(page.exact, exactCount);
-        page.head = Math.max(page.head, head);
+        if (phrase > page.phrase) page.phrase = phrase;
+        if (exactCount > page.exact) page.exact = exactCount;
+        if (head > page.head) page.head = head;
         page.count++;
         page.bits |= found[t];
-        page.sections.push({ index: t - firsts[p], score: phrase * 4 + head * 2 + (exactCount ? 1 : 0) });
+        keepBest(page.sections, { index: t - firsts[p], score: phrase * 4 + head * 2 + (exactCount ? 1 : 0) });
       }
     }
     if (number && numbered) {
@@ -325,6 +322,14 @@
       corrected: corrected ? words.map(function (w, i) { return alts[i].corrected || w.token; }).join(" ") : null,
       sectionCount: ranked.reduce(function (sum, page) { return sum + page.count; }, 0),
     };
+  }
+
+  // the MAX_SECTIONS_PER_PAGE best sections of a page, met in reading order (earlier wins a tie)
+  function keepBest(list, hit) {
+    if (list.length < MAX_SECTIONS_PER_PAGE) { list.push(hit); return; }
+    var worst = 0;
+    for (var i = 1; i < list.length; i++) if (list[i].score < list[worst].score || (list[i].score === list[worst].score && list[i].index > list[worst].index)) worst = i;
+    if (hit.score > list[worst].score) list[worst] = hit;
   }
 
   // one bit per query word for every section: kept between queries, cleared for each

@@ -203,16 +203,20 @@ _CODES = [encode_number(n) for n in range(1 << 15)]  # gaps are mostly small: lo
 
 
 def encode_numbers(numbers) -> str:
-    codes = _CODES
-    return "".join(codes[n] if n < 32768 else encode_number(n) for n in numbers)
+    numbers = list(numbers)
+    if not numbers:
+        return ""
+    if max(numbers) < len(_CODES):
+        return "".join(map(_CODES.__getitem__, numbers))
+    return "".join(_CODES[n] if n < len(_CODES) else encode_number(n) for n in numbers)
 
 
 def encode(sections: array) -> str:
     """Ascending section numbers as gaps: first number, then each difference minus one."""
     if not sections:
         return ""
-    gaps = [sections[0]]
-    gaps.extend(b - a - 1 for a, b in zip(sections, sections[1:]))
+    gaps = [b - a - 1 for a, b in zip(sections, sections[1:])]
+    gaps.insert(0, sections[0])
     return encode_numbers(gaps)
 
 
