@@ -78,7 +78,8 @@ def main(argv: list[str]) -> None:
 
     started = time.perf_counter()
     corpus, _ = load_corpus(project / "data", root=project)
-    jobs = [(page.src_path, page.content) for page in PageGenerator(corpus).pages()]
+    # Markdown pages only: the generator also plans data files (trach-nhiem/phan-cong.csv, .json)
+    jobs = [(page.src_path, page.content) for page in PageGenerator(corpus).pages() if page.src_path.endswith(".md")]
     del corpus
     print(f"{len(jobs)} pages planned in {time.perf_counter() - started:.0f} s", flush=True)
 

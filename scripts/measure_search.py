@@ -60,10 +60,10 @@ def measure_once(page, site: Path, query: str, seen: set[str]) -> dict:
     return {"first": first * 1000, "final": final * 1000, "tasks": len(tasks), "longest": max(tasks, default=0), "bytes": read, "files": len(files)}
 
 
-def measure(browser, base: str, site: Path, query: str) -> tuple[dict, dict]:
+def measure(browser, base: str, site: Path, query: str, start_page: str) -> tuple[dict, dict]:
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{base}/index.html")
+    page.goto(f"{base}/{start_page}")
     page.wait_for_load_state("load")
     page.evaluate(OBSERVE)
     seen: set[str] = set()
@@ -77,7 +77,7 @@ def _median(runs: list[dict], key: str) -> float:
     return statistics.median(r[key] for r in runs)
 
 
-def report(site: Path, queries: list[str], runs: int) -> list[str]:
+def report(site: Path, queries: list[str], runs: int, start_page: str = "index.html") -> list[str]:
     from playwright.sync_api import sync_playwright
 
     search = site / "search"
@@ -96,7 +96,7 @@ def report(site: Path, queries: list[str], runs: int) -> list[str]:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for scheme, base in (("http", server), ("file", site.as_uri())):
             for query in queries:
-                results = [measure(browser, base, site, query) for _ in range(runs)]
+                results = [measure(browser, base, site, query, start_page) for _ in range(runs)]
                 cold = [r[0] for r in results]
                 warm = [r[1] for r in results]
                 lines.append(
@@ -116,6 +116,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("queries", nargs="*")
     parser.add_argument("--synthetic", type=int, metavar="N", help="build bench/gen.py's corpus of N documents first")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--page", default="index.html", help="the page to search from (site-relative)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         if args.synthetic:
@@ -123,7 +124,7 @@ def main(argv: list[str]) -> None:
             site = build_project(gen.make_project(args.synthetic, Path(tmp) / "project"), Path(tmp) / "site")
         else:
             site, queries = args.site.resolve(), args.queries
-        print("\n".join(report(site, queries or DEFAULT_QUERIES, args.runs)))
+        print("\n".join(report(site, queries or DEFAULT_QUERIES, args.runs, args.page)))
 
 
 if __name__ == "__main__":

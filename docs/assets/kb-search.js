@@ -199,10 +199,14 @@
   function completionsOf(prefix) {
     var words = state.vocab.words, low = 0, high = words.length;
     while (low < high) { var mid = (low + high) >> 1; if (words[mid] < prefix) low = mid + 1; else high = mid; }
-    var found = [];
-    for (var i = low; i < words.length && words[i].lastIndexOf(prefix, 0) === 0 && found.length < 200; i++) found.push(words[i]);
+    // words with long lists of their own (the commonest: "cua", "cac") would cost megabytes for a
+    // word the reader has not finished typing: completions come from the ordinary shards
+    var found = [], big = state.meta.big;
+    for (var i = low; i < words.length && words[i].lastIndexOf(prefix, 0) === 0 && found.length < 200; i++) {
+      if (!Object.prototype.hasOwnProperty.call(big, words[i])) found.push(words[i]);
+    }
     found.sort(function (a, b) { return state.vocab.df.get(b) - state.vocab.df.get(a); });
-    return found.slice(0, 6);
+    return found.slice(0, 4);
   }
 
   function nearest(token) {
