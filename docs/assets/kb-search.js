@@ -61,13 +61,19 @@
     return base;
   }
 
-  function load(path) {
-    if (state.files[path]) return;
+  // A busy server may refuse a few of many requests at once: try a file three times before
+  // telling the reader the index is missing.
+  function load(path, attempt) {
+    if (state.files[path] && !attempt) return;
     state.files[path] = true;
     var script = document.createElement("script");
     script.src = baseUrl() + "/search/" + path;
     script.charset = "utf-8";
-    script.onerror = function () { state.failed = true; schedule(); };
+    script.onerror = function () {
+      script.remove();
+      if ((attempt || 0) < 2) setTimeout(function () { load(path, (attempt || 0) + 1); }, 150 * ((attempt || 0) + 1));
+      else { state.failed = true; schedule(); }
+    };
     document.head.appendChild(script);
   }
 
