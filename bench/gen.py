@@ -193,7 +193,7 @@ def _plan(n: int, rng: random.Random) -> list[tuple[Planned, dict]]:
     for i in range(n):
         doc_type, code = TYPES[i % len(TYPES)]
         issuer = rng.choice(actor_ids)
-        year = 1990 + rng.randint(0, 34)
+        year = 2008 + rng.randint(0, 16)  # after every national document they may cite (the checker refuses a citation of a later text)
         month, day = rng.randint(1, 12), rng.randint(1, 28)
         suffix = {"chinh-quyen": "UBND", "dang": "TU", "mat-tran": "MTTQ"}[actors[issuer]["kind"]]
         number = f"{i + 1}/{year}/{code}-{suffix}" if i % 3 else f"{i + 1}-{code}/{suffix}"

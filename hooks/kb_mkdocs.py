@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from kb import forked
+from kb import forked, messages
 from kb.buildcache import DocumentCache, PageMemory
 from kb.forked import ChildFailed, PageStream
 from kb.glossary import tooltips
@@ -22,6 +22,7 @@ from kb.check import load_checked
 from kb.collector import collector_paused
 from kb.loader import SOURCES_DIR
 from kb.pages import PageGenerator, address_of
+from kb.paths import output_path
 from kb.problems import DataError
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -95,7 +96,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             cache = _DOCUMENTS if _state["command"] == "serve" else None
             corpus, warnings = load_checked(root, cache=cache, map_files=forked.map_split if forking else None)
         except DataError as exc:
-            raise PluginError(f"Dữ liệu trong data/ có lỗi, chưa tạo trang web:\n{exc}") from None
+            raise PluginError(f"{messages.text('build-data-heading')}\n{exc}") from None
         except ChildFailed as exc:
             # a fault of the program, not of the data (data mistakes come back as DataError above)
             raise PluginError(f"Chương trình gặp lỗi khi đọc các tệp trong data/van-ban/ (không phải lỗi dữ liệu; gửi nội dung dưới đây cho người bảo trì):\n{exc}") from None
@@ -104,7 +105,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         # old addresses forward to their page (renamed documents, promoted cited documents…)
         forwarding, problems = generator.forwarding({address_of(p.src_path) for p in plan} | {f.dest_uri for f in files})
         if problems:
-            raise PluginError(f"Dữ liệu trong data/ có lỗi, chưa tạo trang web:\n{DataError(problems)}")
+            raise PluginError(f"{messages.text('build-data-heading')}\n{DataError(problems)}")
         plan += forwarding
         # the glossary's tooltips, for Python-Markdown's abbr extension on every page (built once here)
         config.mdx_configs.setdefault("abbr", {})["glossary"] = tooltips(corpus.glossary)
@@ -116,6 +117,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for problem in warnings:  # notices (BOM, NFD) were repaired by the loader: they must not fail --strict
         (log.warning if problem.severity == "warning" else log.info)(str(problem))
     for page in plan:
+        try:  # every generated path is made of validated ids; this is the last line of defence
+            output_path(Path(config.site_dir), page.src_path)
+        except ValueError as exc:
+            raise PluginError(f"Program fault, not a data mistake: {exc}") from None
         if page.src_path in files.src_uris:
             raise PluginError(f"Trang '{page.src_path}' vừa được tạo từ dữ liệu vừa có sẵn trong docs/ (xóa một trong hai)")
         inclusion = InclusionLevel.INCLUDED if page.src_path in NAV_PAGES else InclusionLevel.NOT_IN_NAV

@@ -2,7 +2,8 @@
 
 Each case is a folder under tests/fixtures/invalid/: the files it puts over the valid example
 data set (tests/fixtures/valid/data), and case.yml with the story, the message codes of
-kb/messages.py it shows, and the exact lines the checker must print. Engineers adding checks
+kb/messages.py it shows, and the exact lines the checker must print (optionally `delete:` files
+of the example, `directories:` to create and `links:` {path: target} symbolic links to make). Engineers adding checks
 (citations, assignments, …) add a folder; nothing in this file changes.
 """
 
@@ -27,8 +28,16 @@ def case_project(case: Path, dest: Path) -> Path:
     shutil.copytree(FIXTURES / "valid" / "data", dest / "data")
     if (case / "data").is_dir():
         shutil.copytree(case / "data", dest / "data", dirs_exist_ok=True)
-    for rel in spec(case).get("delete") or []:
+    info = spec(case)
+    if info.get("without_data"):  # the command run outside the project
+        shutil.rmtree(dest / "data")
+        return dest
+    for rel in info.get("delete") or []:
         (dest / rel).unlink()
+    for rel in info.get("directories") or []:  # a folder where a file is expected (e.g. named x.yml)
+        (dest / rel).mkdir(parents=True)
+    for rel, target in (info.get("links") or {}).items():  # git cannot carry a link that points outside
+        (dest / rel).symlink_to(target)
     return dest
 
 
@@ -56,6 +65,15 @@ def test_bad_input_gives_one_clear_message(case, tmp_path):
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_every_message_printed_comes_from_the_catalogue_with_its_code(case, tmp_path):
+    """Not a look-alike sentence: each problem carries the catalogue code it was made from."""
+    _corpus, problems = validate(case_project(case, tmp_path))
+    assert [p.code for p in problems] == spec(case)["codes"]
+    for problem in problems:
+        assert problem.message == messages.CATALOGUE[problem.code].template.format(**messages.CATALOGUE[problem.code].pattern().match(problem.message).groupdict())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_every_message_is_in_the_catalogue_the_guide_prints(case):
     """The guide's error list is generated from kb/messages.py: what the checker prints must match it."""
     info = spec(case)
@@ -73,4 +91,6 @@ def test_each_case_names_the_code_of_every_message_it_expects():
 def test_every_message_of_the_guide_is_shown_by_a_case():
     """A message in the guide's list that no fixture produces could have drifted from the checker."""
     shown = {code for case in CASES for code in spec(case)["codes"]}
-    assert sorted(set(messages.CATALOGUE) - shown) == []
+    # the checker's last line and the build's framing lines are shown by tests/test_safe_build.py
+    summaries = {code for code, m in messages.CATALOGUE.items() if m.group == messages.SUMMARY_GROUP}
+    assert sorted(set(messages.CATALOGUE) - shown - summaries) == []

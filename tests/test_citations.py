@@ -338,7 +338,7 @@ def test_registry_mistakes_are_errors_naming_file_and_line(tmp_path):
     first = len(lines) - 16
     errors = errors_of(project)
     assert f"{REGISTRY}:{first + 1}: lỗi: mã 'ct-18-2000-ttg' bị trùng (dòng 8)" in errors
-    assert f"{REGISTRY}:{first + 12}: lỗi: trường 'issued': ngày không hợp lệ '2000-13-01' (dạng đúng: YYYY-MM-DD, YYYY-MM hoặc YYYY, ví dụ '2010-05-10')" in errors
+    assert f"{REGISTRY}:{first + 12}: lỗi: trường 'issued': ngày '2000-13-01' không có thật (kiểm tra lại tháng 1–12 và số ngày của tháng đó)" in errors
     assert any(e.startswith(f"{REGISTRY}:{first + 13}: lỗi: trường lạ 'nguoi_ky'") for e in errors)
     assert any(e.startswith(f"{REGISTRY}:{first + 15}: lỗi: cách viết 'Nghị quyết 8B' đã dùng cho 'nq-8b-tw-khoa-vi'") for e in errors)
 

@@ -251,6 +251,13 @@
     if (numbered === undefined) pending.push("#");
     if (pending.length) return { pending: true };
 
+    // completions and corrections live in shards of their own: wait for them, or a first query
+    // would end as "not found" while they load
+    alts.forEach(function (alt) {
+      alt.tokens.forEach(function (token) { if (entry(token) === undefined) pending.push(token); });
+    });
+    if (pending.length) return { pending: true };
+
     var total = meta.sections, found = buffer("found", total), exact = buffer("exact", total), paired = buffer("paired", total);
     words.forEach(function (word, i) {
       alts[i].tokens.forEach(function (token) {

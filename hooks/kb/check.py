@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import fidelity
+from . import fidelity, messages, paths
 from .buildcache import DocumentCache
 from .loader import SOURCES_DIR, FileMapper, load_corpus
 from .model import Corpus
@@ -26,6 +26,8 @@ def validate(
 ) -> tuple[Corpus | None, list[Problem]]:
     """Everything the build validates, plus the no-word-lost check against each source text."""
     data_dir = root / "data"
+    if not data_dir.is_dir():
+        return None, [messages.problem("no-data-dir", "data/", 0)]
     reviews = review_problems(data_dir, lambda path: path.relative_to(root).as_posix())
     try:
         corpus, problems = load_corpus(data_dir, root=root, cache=cache, map_files=map_files)
@@ -50,18 +52,16 @@ def load_checked(
 def fidelity_problems(corpus: Corpus, sources_dir: Path) -> list[Problem]:
     problems = []
     for doc in corpus.documents.values():
-        if not doc.source_file or not (sources_dir / doc.source_file).is_file():
+        source = paths.source_file(doc.source_file, sources_dir)  # the loader refused any other
+        if source is None or not source.is_file():
             continue
-        report = fidelity.check(doc, sources_dir)
+        try:
+            report = fidelity.check(doc, sources_dir)
+        except UnicodeDecodeError:
+            problems.append(messages.problem("source-not-utf8", doc.path, doc.line_of("source"), file=doc.source_file))
+            continue
         if not report.ok:
-            problems.append(
-                Problem(
-                    doc.path,
-                    doc.line_of("body"),
-                    f"bản làm sạch không khớp bản nguồn data/{SOURCES_DIR}/{doc.source_file}: {report.message} "
-                    "(chỉ được đổi cách trình bày; chữ bỏ đi phải ghi trong 'removed', lỗi chính tả ghi {~~gốc~>sửa~~})",
-                )
-            )
+            problems.append(messages.problem("fidelity", doc.path, doc.line_of("body"), file=doc.source_file, detail=report.message))
     return problems
 
 
@@ -88,14 +88,10 @@ def summary(problems: list[Problem], files: int, seconds: float, strict: bool = 
     errors = sum(p.is_error for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
     notices = len(problems) - errors - warnings
-    if errors:
-        verdict = "dữ liệu chưa hợp lệ, trang web sẽ không được tạo"
-    elif strict and warnings:
-        verdict = "với --strict (như CI) cảnh báo được tính là lỗi: dữ liệu chưa được nhận"
-    else:
-        verdict = "dữ liệu hợp lệ"
-    noted = f", {notices} lưu ý" if notices else ""
-    return f"{errors} lỗi, {warnings} cảnh báo{noted} trong {files} tệp ({seconds:.2f} giây) — {verdict}."
+    code = "check-invalid" if errors else "check-strict-warnings" if strict and warnings else "check-valid"
+    return messages.text(
+        code, errors=str(errors), warnings=str(warnings), notices=f", {notices} lưu ý" if notices else "", files=str(files), seconds=f"{seconds:.2f}",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,9 +100,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi (như khi tạo trang web với --strict)")
     args = parser.parse_args(argv)
     root = Path(args.project).resolve()
-    if not (root / "data").is_dir():
-        print(f"{args.project}: lỗi: không thấy thư mục data/ (chạy lệnh trong thư mục dự án)", file=sys.stderr)
-        return 1
     started = time.perf_counter()
     _corpus, problems = validate(root)
     files = sum(1 for p in (root / "data").rglob("*") if p.suffix.lower() in (".yml", ".yaml") and p.is_file())

@@ -9,6 +9,7 @@ Everything here runs once per build, after every document has loaded:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
@@ -16,7 +17,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import messages
-from .fields import ID_PATTERN, Context, parse_date
+from .fields import Context, date_problem, parse_date
+from .fields import clean_identifier as _clean_identifier
+from .identifiers import number_key
+from .paths import ID_PATTERN
 from .fields import text as _text
 from .fields import unknown_keys as _unknown_keys
 from .messages import register
@@ -30,6 +34,7 @@ from .model import (
     Document,
     Fact,
     ManualCitation,
+    PartialDate,
     Relation,
     UNKNOWN_FACT,
 )
@@ -158,6 +163,12 @@ register(
     "cited-fact-block-without-source", G, "Giá trị dạng khối thiếu nguồn",
     "trường '{key}' dạng khối phải có 'source' (nêu trong văn bản nào, hoặc nguồn công khai nào)", {"key": "issued"},
 )
+register(
+    "cited-after-citing", G, "Văn bản được dẫn chiếu ban hành sau văn bản dẫn chiếu nó",
+    "mục '{id}': ngày ban hành {date} muộn hơn văn bản dẫn chiếu nó ({document}, ban hành {citing_date}); một văn bản không thể "
+    "dẫn chiếu văn bản ban hành sau nó (kiểm tra lại ngày hoặc mục được dẫn chiếu)",
+    {"id": "ct-18-2000-ttg", "date": "2099", "document": "data/van-ban/vi-du.yml", "citing_date": "2010"},
+)
 register("cited-fact-not-scalar", G, "Giá trị không phải giá trị đơn", "trường '{key}' phải là một giá trị đơn", {"key": "number"})
 register(
     "cited-fact-without-source", G, "Thông tin văn bản được dẫn chiếu chưa ghi nguồn",
@@ -242,7 +253,7 @@ class Detected:
 
 def normalise_number(number: str) -> str:
     """'10/CT- TW' → '10/CT-TW', '323/TTg' → '323/TTG': spellings that mean the same number."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFC", number)).upper()
+    return number_key(number)
 
 
 def detect(text: str) -> list[Detected]:
@@ -332,7 +343,7 @@ def read_links(data: YMap, ctx) -> tuple[tuple[Relation, ...], tuple[ManualCitat
     relations: list[Relation] = []
     for line, entry in entries("relations", RELATION_FIELDS, "relations-not-list", "relation-not-map", "relation-missing-field"):
         kind = entry.get("type")
-        if kind not in RELATION_TYPES:
+        if not isinstance(kind, str) or kind not in RELATION_TYPES:
             report("bad-relation-type", entry.line_of("type"), value=kind, choices=", ".join(RELATION_TYPES))
             continue
         target = _text(entry, "target", ctx, required=True)
@@ -360,15 +371,16 @@ def read_links(data: YMap, ctx) -> tuple[tuple[Relation, ...], tuple[ManualCitat
 
 # Data: the registry ---------------------------------------------------------------------
 
+TODAY = dt.date.today()
 REGISTRY_FIELDS = {"id", "type", "number", "issuer", "issued", "title", "aliases", "document", "source", "note"}
 
 
 def load_registry(path: Path, display: str, problems: list[Problem]) -> dict[str, CitedDocument]:
     """Read data/danh-muc/van-ban-dan-chieu.yml; every problem names the file and line."""
     entries: dict[str, CitedDocument] = {}
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return entries
-    loaded = load_yaml_file(path, display)
+    loaded = load_yaml_file(path, display, confine_to=path.parent.parent)
     problems.extend(loaded.problems)
     ctx = Context(display)
 
@@ -389,6 +401,8 @@ def load_registry(path: Path, display: str, problems: list[Problem]) -> dict[str
             continue
         _unknown_keys(entry, REGISTRY_FIELDS, ctx)
         entry_id = entry.get("id")
+        if not _clean_identifier(entry_id, "id", entry.line_of("id"), ctx):
+            continue
         if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
             report("cited-bad-id", entry.line_of("id"), id=entry_id)
             continue
@@ -396,7 +410,7 @@ def load_registry(path: Path, display: str, problems: list[Problem]) -> dict[str
             report("cited-duplicate-id", entry.line_of("id"), id=entry_id, line=entries[entry_id].line)
             continue
         kind = entry.get("type")
-        if kind not in DOCUMENT_TYPES:
+        if not isinstance(kind, str) or kind not in DOCUMENT_TYPES:
             report("bad-type", entry.line_of("type"), value=kind, choices=choices(DOCUMENT_TYPES))
         default_source = entry.get("source")
 
@@ -420,7 +434,10 @@ def load_registry(path: Path, display: str, problems: list[Problem]) -> dict[str
             if as_date:
                 date = parse_date(raw)
                 if date is None:
-                    report("bad-date", entry.line_of(key), key=key, value=raw)
+                    report(date_problem(raw), entry.line_of(key), key=key, value=str(raw))
+                    return UNKNOWN_FACT
+                if date.sort_key() > (TODAY.year, TODAY.month if date.month else 0, TODAY.day if date.day else 0):
+                    report("future-date", entry.line_of(key), key=key, value=str(raw))
                     return UNKNOWN_FACT
                 return Fact(date, source=source)
             return Fact(unicodedata.normalize("NFC", str(raw).strip()), source=source)
@@ -430,10 +447,15 @@ def load_registry(path: Path, display: str, problems: list[Problem]) -> dict[str
             report("aliases-not-list", entry.line_of("aliases"))
             aliases = []
         document = entry.get("document")
+        number = fact("number")
+        if not _clean_identifier(number.value, "number", entry.line_of("number"), ctx):
+            number = UNKNOWN_FACT
+        for alias in aliases:
+            _clean_identifier(alias, "aliases", entry.line_of("aliases"), ctx)
         entries[entry_id] = CitedDocument(
             id=entry_id,
             type=str(kind),
-            number=fact("number"),
+            number=number,
             issuer=fact("issuer"),
             issued=fact("issued", as_date=True),
             title=fact("title"),
@@ -523,7 +545,11 @@ class _Resolver:
 
 def resolve(documents: dict[str, Document], registry_path: Path, registry_display: str, problems: list[Problem]) -> tuple[dict[str, Document], CitationIndex]:
     """Detect and resolve every citation once; return documents with CitationRef segments and the index."""
+    before = len(problems)
     entries = load_registry(registry_path, registry_display, problems)
+    # an entry the registry could not read is reported there, once: citations and relations that
+    # name it would each repeat the same slip as 'unknown' (with a list of ids missing the one meant)
+    registry_broken = any(p.is_error for p in problems[before:])
     resolver = _Resolver(documents, entries, registry_display, problems)
     citations: list[Citation] = []
     relations: list[tuple[str, Relation]] = []
@@ -538,7 +564,8 @@ def resolve(documents: dict[str, Document], registry_path: Path, registry_displa
         for relation in doc.relations:
             target = resolver.canonical(relation.target)
             if target is None:
-                problems.append(messages.problem("relation-unknown-target", doc.path, relation.line, target=relation.target, registry=registry_display))
+                if not registry_broken:
+                    problems.append(messages.problem("relation-unknown-target", doc.path, relation.line, target=relation.target, registry=registry_display))
                 continue
             if relation.clause and doc.block(relation.clause) is None:
                 problems.append(messages.problem("link-unknown-clause", doc.path, relation.line, clause=relation.clause, ids=_ids(doc)))
@@ -546,7 +573,7 @@ def resolve(documents: dict[str, Document], registry_path: Path, registry_displa
             relations.append((doc.id, replace(relation, target=target)))
         result[doc.id] = replace(doc, body=body)
     for citation in citations:
-        if citation.target is None:
+        if citation.target is None and not registry_broken:
             problems.append(
                 messages.problem(
                     "unresolved-citation", documents[citation.source].path, citation.line,
@@ -557,8 +584,37 @@ def resolve(documents: dict[str, Document], registry_path: Path, registry_displa
     for citation in citations:
         if citation.target:
             by_target[citation.target].append(citation)
+    _check_cited_before_citing(entries, by_target, documents, registry_display, problems)
     index = CitationIndex(entries, tuple(citations), tuple(relations), {k: tuple(v) for k, v in by_target.items()})
     return result, index
+
+
+def _check_cited_before_citing(entries, by_target, documents, registry_display: str, problems: list[Problem]) -> None:
+    """A text cannot cite a document issued after it: a registry date later than a citing text is a slip."""
+    for entry in entries.values():
+        date = entry.issued.value
+        if entry.document or not isinstance(date, PartialDate):
+            continue
+        for citation in by_target.get(entry.target, ()):
+            citing = documents[citation.source]
+            known = citing.issued.value
+            bound = known if isinstance(known, PartialDate) else getattr(known, "before", None)
+            if bound is not None and _later(date, bound):
+                problems.append(
+                    messages.problem(
+                        "cited-after-citing", registry_display, entry.line,
+                        id=entry.id, date=date.display(), document=citing.path, citing_date=citing.issued.display(),
+                    )
+                )
+                break  # one root error per entry
+
+
+def _later(date: PartialDate, than: PartialDate) -> bool:
+    """`date` certainly falls after `than`, at the precision both know."""
+    for mine, theirs in ((date.year, than.year), (date.month, than.month), (date.day, than.day)):
+        if mine is None or theirs is None or mine != theirs:
+            return mine is not None and theirs is not None and mine > theirs
+    return False
 
 
 @dataclass

@@ -20,7 +20,7 @@ CHOICES = {"type": DOCUMENT_TYPES, "level": LEVELS, "bloc": BLOCS, "status": STA
 
 def error_section() -> str:
     template = make_environment().get_template("guide-errors.md.j2")
-    return template.render(page_path=GUIDE_PAGE, groups=messages.by_group())
+    return template.render(page_path=GUIDE_PAGE, groups=messages.by_group(), summary_group=messages.SUMMARY_GROUP)
 
 
 def field_section() -> str:

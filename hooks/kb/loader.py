@@ -9,14 +9,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from . import citations, glossary, markup, messages, redirects, responsibilities, topics
+from . import citations, glossary, markup, messages, paths, redirects, responsibilities, topics
 from .buildcache import DocumentCache, fingerprint
 from .collector import collector_paused
-from .fields import ID_PATTERN, Context, parse_date
+from .fields import Context, date_problem, parse_date
+from .fields import clean_identifier as _clean_identifier
+from .paths import ID_PATTERN
 from .fields import fact as _fact
 from .fields import text as _text
+from .fields import text_list as _text_list
 from .fields import type_name as _type_name
 from .fields import unknown_keys as _unknown_keys
+from .identifiers import number_key, visible
 from .model import (
     Actor,
     Block,
@@ -114,7 +118,10 @@ def _load_corpus(
     actors_path = data_dir / REGISTRIES_DIR / ACTORS_FILE
     # one read of the actors registry serves both its `actors:` and its `groups:` lists
     actors_data = _read_registry(actors_path, rel(actors_path), problems)
-    actors = _load_actors(actors_data, rel(actors_path), problems)
+    actors, actors_complete = _load_actors(actors_data, rel(actors_path), problems)
+    # a registry with a broken entry is reported there, once: references to agencies are then not
+    # checked (each would be a follow-on error of the same slip, with a list of ids missing the one meant)
+    known_actors = actors if actors_complete else None
     groups = responsibilities.load_groups(actors_data, rel(actors_path), actors, problems)
 
     sources_dir = data_dir / SOURCES_DIR
@@ -129,13 +136,16 @@ def _load_corpus(
     paths = sorted((data_dir / DOCUMENTS_DIR).glob("*.yml"))
 
     def read(path: Path) -> tuple[Document | None, tuple[Problem, ...]]:
-        return _read_document_file(path, rel(path), actors, today, sources_dir)
+        return _read_document_file(path, rel(path), known_actors, today, sources_dir)
 
     if cache is None:
         results = map_files(read, paths)
     else:
         results = []
         for path in paths:
+            if paths_problem := paths.file_problem(path, data_dir):  # nothing to fingerprint
+                results.append((None, (messages.problem(paths_problem, rel(path), 1),)))
+                continue
             key = fingerprint(path.read_bytes(), context_key)
             hit = cache.get(rel(path), key)
             if hit is None:
@@ -143,14 +153,9 @@ def _load_corpus(
                 cache.put(rel(path), key, hit)
             results.append(hit)
     for path, (doc, file_problems) in zip(paths, results):
-        display = rel(path)
         problems.extend(file_problems)
-        if doc is not None:
-            if doc.id in documents:
-                message = f"mã '{doc.id}' trùng với văn bản {documents[doc.id].path} (mỗi văn bản một mã riêng)"
-                problems.append(Problem(display, doc.line_of("id"), message))
-            else:
-                documents[doc.id] = doc
+        if doc is not None:  # its id is its file name (else reported as id-not-file-name): unique by construction
+            documents[doc.id] = doc
     if cache is not None:
         cache.keep_only({rel(p) for p in paths})
 
@@ -178,11 +183,11 @@ def _load_corpus(
 
 
 def _read_document_file(
-    path: Path, display: str, actors: dict[str, Actor], today: dt.date, sources_dir: Path
+    path: Path, display: str, actors: dict[str, Actor] | None, today: dt.date, sources_dir: Path
 ) -> tuple[Document | None, tuple[Problem, ...]]:
     """One document file on its own (checks that need other documents are done by the caller)."""
     ctx = Context(display)
-    loaded = load_yaml_file(path, display)
+    loaded = load_yaml_file(path, display, confine_to=sources_dir.parent)
     ctx.problems.extend(loaded.problems)
     doc = None
     if loaded.value is not None:
@@ -197,16 +202,9 @@ def _misplaced_files(data_dir: Path, rel) -> list[Problem]:
         if path.suffix.lower() not in (".yml", ".yaml") or not path.is_file():
             continue
         if path.suffix.lower() == ".yaml":
-            problems.append(Problem(rel(path), 1, "đuôi tệp phải là '.yml' (đổi tên tệp, ví dụ 'ten-van-ban.yml')"))
+            problems.append(messages.problem("yaml-extension", rel(path), 1))
         elif path.parent not in expected_dirs:
-            problems.append(
-                Problem(
-                    rel(path),
-                    1,
-                    f"tệp YAML nằm ngoài thư mục dự kiến; văn bản đặt trong data/{DOCUMENTS_DIR}/, "
-                    f"danh mục đặt trong data/{REGISTRIES_DIR}/ (di chuyển tệp)",
-                )
-            )
+            problems.append(messages.problem("misplaced-file", rel(path), 1))
     return problems
 
 
@@ -215,45 +213,52 @@ def _misplaced_files(data_dir: Path, rel) -> list[Problem]:
 
 def _read_registry(path: Path, display: str, problems: list[Problem]):
     """The parsed actors registry, or None (with the reason in `problems`) when unreadable."""
-    if not path.exists():
-        problems.append(Problem(display, 1, "thiếu danh mục cơ quan (tạo tệp theo mẫu trong hướng dẫn)"))
+    if not path.exists() and not path.is_symlink():
+        problems.append(messages.problem("actors-missing", display, 1))
         return None
-    loaded = load_yaml_file(path, display)
+    loaded = load_yaml_file(path, display, confine_to=path.parent.parent)
     problems.extend(loaded.problems)
     return loaded.value
 
 
-def _load_actors(data, display: str, problems: list[Problem]) -> dict[str, Actor]:
+def _load_actors(data, display: str, problems: list[Problem]) -> tuple[dict[str, Actor], bool]:
+    """The agencies of the registry, and whether every entry could be read (ids usable for references)."""
     actors: dict[str, Actor] = {}
     ctx = Context(display)
     if data is None:
-        return actors
+        return actors, False
     entries = registry_items(data, "actors")
     if entries is None:
-        ctx.error(getattr(data, "line", 1), "danh mục cơ quan phải có dạng 'actors:' và một danh sách các mục '- id: ...'")
+        ctx.report("actors-shape", getattr(data, "line", 1))
         problems.extend(ctx.problems)
-        return actors
+        return actors, False
+    complete = True
     for line, entry in entries:
         if not isinstance(entry, YMap):
-            ctx.error(line, "mỗi cơ quan phải là một khối có các trường id, name, short, level, kind")
+            ctx.report("actor-not-map", line)
+            complete = False
             continue
         allowed = {"id", "name", "short", "level", "kind", "place", "group", "aliases", "note"}
         _unknown_keys(entry, allowed, ctx)
         actor_id = entry.get("id")
+        if not _clean_identifier(actor_id, "id", entry.line_of("id"), ctx):
+            complete = False
+            continue
         if not isinstance(actor_id, str) or not ID_PATTERN.match(actor_id):
-            ctx.error(entry.line_of("id"), f"mã cơ quan '{actor_id}' không hợp lệ (chỉ gồm chữ thường không dấu, số và '-')")
+            ctx.report("actor-bad-id", entry.line_of("id"), id=str(actor_id))
+            complete = False
             continue
         if actor_id in actors:
-            ctx.error(entry.line_of("id"), f"mã cơ quan '{actor_id}' bị trùng (dòng {actors[actor_id].line})")
+            ctx.report("actor-duplicate-id", entry.line_of("id"), id=actor_id, line=str(actors[actor_id].line))
             continue
         name = _text(entry, "name", ctx, required=True) or actor_id
         level = entry.get("level")
-        if level is not None and level not in LEVELS:
-            ctx.error(entry.line_of("level"), f"cấp '{level}' không hợp lệ (chọn một trong: {choices(LEVELS)})")
+        if level is not None and (not isinstance(level, str) or level not in LEVELS):
+            ctx.report("actor-bad-level", entry.line_of("level"), value=str(level), choices=choices(LEVELS))
         kind = entry.get("kind")
-        if kind not in ACTOR_KINDS:
-            ctx.error(entry.line_of("kind"), f"loại cơ quan '{kind}' không hợp lệ (chọn một trong: {choices(ACTOR_KINDS)})")
-        aliases = entry.get("aliases") or []
+        if not isinstance(kind, str) or kind not in ACTOR_KINDS:
+            ctx.report("bad-actor-kind", entry.line_of("kind"), value=str(kind), choices=choices(ACTOR_KINDS))
+        aliases = _text_list(entry, "aliases", ctx)
         actors[actor_id] = Actor(
             id=actor_id,
             name=name,
@@ -262,11 +267,11 @@ def _load_actors(data, display: str, problems: list[Problem]) -> dict[str, Actor
             kind=str(kind),
             place=_text(entry, "place", ctx),
             group=_text(entry, "group", ctx),
-            aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
+            aliases=aliases,
             line=line,
         )
     problems.extend(ctx.problems)
-    return actors
+    return actors, complete
 
 
 
@@ -275,32 +280,40 @@ def _load_actors(data, display: str, problems: list[Problem]) -> dict[str, Actor
 
 
 def _read_document(
-    data, stem: str, ctx: Context, actors: dict[str, Actor], today: dt.date, sources_dir: Path | None = None
+    data, stem: str, ctx: Context, actors: dict[str, Actor] | None, today: dt.date, sources_dir: Path | None = None
 ) -> Document | None:
     if not isinstance(data, YMap):
-        ctx.error(getattr(data, "line", 1), "tệp văn bản phải là một khối 'trường: giá trị' (xem mẫu trong hướng dẫn)")
+        ctx.report("document-not-map", getattr(data, "line", 1))
         return None
     _unknown_keys(data, set(DOCUMENT_FIELDS), ctx)
+    typed = {visible(key) for key in data}  # a name with a hidden character is reported as such, not as missing
     for key, (required, description) in DOCUMENT_FIELDS.items():
-        if required and key not in data:
-            ctx.error(data.line, f"thiếu trường bắt buộc '{key}' ({description}); nếu chưa rõ, ghi '{key}: null'")
+        if required and key not in typed:
+            ctx.report("missing-field", data.line, key=key, description=description)
 
     doc_id = data.get("id")
-    if not isinstance(doc_id, str) or not ID_PATTERN.match(doc_id):
-        ctx.error(data.line_of("id"), f"mã văn bản '{doc_id}' không hợp lệ (chỉ gồm chữ thường không dấu, số và '-')")
+    if not _clean_identifier(doc_id, "id", data.line_of("id"), ctx):
+        doc_id = stem
+    elif not isinstance(doc_id, str) or not ID_PATTERN.match(doc_id):
+        ctx.report("bad-id", data.line_of("id"), id=str(doc_id))
         doc_id = stem
     elif doc_id != stem:
-        ctx.error(data.line_of("id"), f"mã '{doc_id}' khác tên tệp '{stem}.yml' (đổi 'id: {stem}' hoặc đổi tên tệp thành '{doc_id}.yml')")
+        ctx.report("id-not-file-name", data.line_of("id"), id=doc_id, stem=stem)
         doc_id = stem  # the file name is the URL; do not report the same slip again as a duplicate id
 
     doc_type = data.get("type")
-    if doc_type not in DOCUMENT_TYPES:
-        ctx.error(data.line_of("type"), f"loại văn bản '{doc_type}' không hợp lệ (chọn một trong: {choices(DOCUMENT_TYPES)})")
+    if not isinstance(doc_type, str) or doc_type not in DOCUMENT_TYPES:
+        ctx.report("bad-type", data.line_of("type"), value=str(doc_type), choices=choices(DOCUMENT_TYPES))
 
     title = _text(data, "title", ctx, required=True) or doc_id
     issuer = _fact(data, "issuer", ctx)
-    if issuer.known and issuer.value not in actors:
-        ctx.error(data.line_of("issuer"), f"không có cơ quan '{issuer.value}' trong danh mục data/{REGISTRIES_DIR}/{ACTORS_FILE} (thêm cơ quan vào danh mục hoặc sửa mã)")
+    number = _fact(data, "number", ctx)
+    if not _clean_identifier(number.value, "number", data.line_of("number"), ctx):
+        number = UNKNOWN_FACT  # reported; not compared with other numbers
+    if not _clean_identifier(issuer.value, "issuer", data.line_of("issuer"), ctx):
+        pass
+    elif issuer.known and actors is not None and issuer.value not in actors:
+        ctx.report("unknown-actor", data.line_of("issuer"), id=str(issuer.value))
     level = _fact(data, "level", ctx, LEVELS)
     bloc = _fact(data, "bloc", ctx, BLOCS)
     status, status_date = _status(data, ctx, today)
@@ -313,16 +326,22 @@ def _read_document(
         _unknown_keys(source, {"file", "note", "url"}, ctx)
         source_file = _text(source, "file", ctx) or ""
         source_note = _text(source, "note", ctx) or ""
-        if source_file and sources_dir is not None and not (sources_dir / source_file).is_file():
-            ctx.error(source.line_of("file"), f"không thấy tệp nguồn '{source_file}' trong data/{SOURCES_DIR}/ (chép tệp nguồn vào đó hoặc bỏ trường 'file')")
-        if not (source_file or source_note or source.get("url")):
-            ctx.error(source.line, "trường 'source' cần ít nhất một trong: file, url, note")
+        if source_file and sources_dir is not None:
+            confined = paths.source_file(source_file, sources_dir)
+            if confined is None:  # never read, never quoted: it may be any file of the machine
+                ctx.report("source-outside", source.line_of("file"), file=source_file)
+                source_file = ""
+            elif paths.file_problem(confined, sources_dir) or not confined.is_file():
+                ctx.report("source-missing", source.line_of("file"), file=source_file)
+                source_file = ""
+        if not (source.get("file") or source_note or source.get("url")):
+            ctx.report("source-needs-one", source.line)
     elif "source" in data:
-        ctx.error(data.line_of("source"), "trường 'source' phải có dạng: file: <tên tệp nguồn>, note: <ghi chú>")
+        ctx.report("source-shape", data.line_of("source"))
 
     topics = data.get("topics") or []
     if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
-        ctx.error(data.line_of("topics"), "trường 'topics' phải là danh sách chủ đề, ví dụ: [công tác dân vận, chính quyền cơ sở]")
+        ctx.report("topics-not-list", data.line_of("topics"))
         topics = []
     # each topic's own line, for the vocabulary check made once every file is read (kb.topics)
     topic_lines = {f"topics[{i}]": topics.line_of(i) for i in range(len(topics))} if isinstance(topics, YList) else {}
@@ -337,7 +356,7 @@ def _read_document(
         id=doc_id,
         path=ctx.path,
         type=str(doc_type),
-        number=_fact(data, "number", ctx),
+        number=number,
         title=title,
         issuer=issuer,
         level=level,
@@ -353,7 +372,7 @@ def _read_document(
         source_note=source_note,
         removed=removed,
         body=body,
-        aliases=tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
+        aliases=tuple(a for a in aliases if isinstance(a, str)) if isinstance(aliases, list) else (),
         relations=relations,
         manual_citations=manual_citations,
         key_lines={**data.key_lines, **topic_lines},
@@ -425,13 +444,10 @@ def _signer(data: YMap, ctx: Context) -> Signer:
     if raw is None:
         return Signer()
     if not isinstance(raw, YMap):
-        ctx.error(data.line_of("signer"), "trường 'signer' phải có dạng: name: ..., position: ..., on_behalf: ... (null nếu chưa rõ)")
+        ctx.report("signer-shape", data.line_of("signer"))
         return Signer()
     _unknown_keys(raw, {"name", "position", "on_behalf"}, ctx)
     return Signer(name=_fact(raw, "name", ctx), position=_fact(raw, "position", ctx), on_behalf=_fact(raw, "on_behalf", ctx))
-
-
-DATE_HINT = "dạng đúng: YYYY-MM-DD, YYYY-MM hoặc YYYY, ví dụ '2010-05-10'"
 
 
 def _issued(data: YMap, ctx: Context, today: dt.date) -> Fact:
@@ -444,17 +460,17 @@ def _issued(data: YMap, ctx: Context, today: dt.date) -> Fact:
         if "value" in raw:
             date = _checked_date(raw["value"], "issued", raw.line_of("value"), ctx, today)
             if not raw.get("reason") and not raw.get("source"):
-                ctx.error(line, "ngày ban hành dạng khối phải có 'reason' (lý do suy luận) hoặc 'source' (nguồn công khai)")
+                ctx.report("issued-block-without-reason", line)
             return Fact(date, reason=raw.get("reason"), source=raw.get("source")) if date else UNKNOWN_FACT
         after = _checked_date(raw["after"], "issued.after", raw.line_of("after"), ctx, today) if "after" in raw else None
         before = _checked_date(raw["before"], "issued.before", raw.line_of("before"), ctx, today) if "before" in raw else None
         if not (after or before):
-            ctx.error(line, "ngày ban hành suy luận phải có 'after' hoặc 'before' (ví dụ: after: '2010-09-21')")
+            ctx.report("issued-range-without-bound", line)
             return UNKNOWN_FACT
         if after and before and after.sort_key() > before.sort_key():
-            ctx.error(line, "ngày ban hành suy luận: 'after' phải sớm hơn 'before'")
+            ctx.report("date-range-order", line)
         if not isinstance(raw.get("reason"), str) or not raw["reason"].strip():
-            ctx.error(line, "ngày ban hành suy luận phải có 'reason' nói rõ suy ra từ đâu")
+            ctx.report("issued-range-without-reason", line)
         return Fact(DateRange(after, before), reason=raw.get("reason"))
     date = _checked_date(raw, "issued", line, ctx, today)
     return Fact(date) if date else UNKNOWN_FACT
@@ -463,10 +479,10 @@ def _issued(data: YMap, ctx: Context, today: dt.date) -> Fact:
 def _checked_date(raw, key: str, line: int, ctx: Context, today: dt.date) -> PartialDate | None:
     date = parse_date(raw)
     if date is None:
-        ctx.error(line, f"trường '{key}': ngày không hợp lệ '{raw}' ({DATE_HINT})")
+        ctx.report(date_problem(raw), line, key=key, value=str(raw))
         return None
     if date.sort_key() > (today.year, today.month if date.month else 0, today.day if date.day else 0):
-        ctx.error(line, f"trường '{key}': ngày '{raw}' ở tương lai (kiểm tra lại năm, tháng, ngày)")
+        ctx.report("future-date", line, key=key, value=str(raw))
         return None
     return date
 
@@ -476,19 +492,19 @@ def _removed(data: YMap, ctx: Context) -> tuple[Removal, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, YList):
-        ctx.error(data.line_of("removed"), "trường 'removed' phải là danh sách (ghi 'removed: []' nếu không loại bỏ gì)")
+        ctx.report("removed-not-list", data.line_of("removed"))
         return ()
     result = []
     for index, entry in enumerate(raw):
         line = raw.line_of(index)
         if not isinstance(entry, YMap):
-            ctx.error(line, "mỗi phần loại bỏ phải có dạng: text: ..., reason: chrome|duplicate, note: ...")
+            ctx.report("removal-shape", line)
             continue
         _unknown_keys(entry, {"text", "reason", "note"}, ctx)
         text = _text(entry, "text", ctx, required=True)
         reason = entry.get("reason")
-        if reason not in REMOVAL_REASONS:
-            ctx.error(entry.line_of("reason"), f"lý do loại bỏ '{reason}' không hợp lệ (chọn một trong: {choices(REMOVAL_REASONS)})")
+        if not isinstance(reason, str) or reason not in REMOVAL_REASONS:
+            ctx.report("bad-removal-reason", entry.line_of("reason"), value=str(reason), choices=choices(REMOVAL_REASONS))
             continue
         if text:
             result.append(Removal(text=text, reason=reason, note=_text(entry, "note", ctx) or "", line=line))
@@ -503,12 +519,12 @@ def _body(data: YMap, ctx: Context) -> tuple[Block, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, YList) or not raw:
-        ctx.error(data.line_of("body"), "nội dung văn bản ('body') trống: cần ít nhất một khối (p, clause, heading…)")
+        ctx.report("empty-body", data.line_of("body"))
         return ()
     builder = _BodyBuilder(ctx)
     blocks = builder.blocks(raw, parent=None, top_level=True)
     if not any(b.kind in ("p", "clause", "section") for b in blocks):
-        ctx.error(data.line_of("body"), "nội dung văn bản không có đoạn văn hay khoản nào (thêm khối 'p:' hoặc 'clause:')")
+        ctx.report("body-without-text", data.line_of("body"))
     return blocks
 
 
@@ -541,11 +557,11 @@ class _BodyBuilder:
         for index, raw in enumerate(items):
             line = items.line_of(index)
             if not isinstance(raw, YMap):
-                self.ctx.error(line, f"mỗi khối nội dung phải bắt đầu bằng một trong: {', '.join(BLOCK_KINDS)} (ví dụ '- p: ...')")
+                self.ctx.report("block-not-map", line, kinds=", ".join(BLOCK_KINDS))
                 continue
             kinds = [k for k in BLOCK_KINDS if k in raw]
             if len(kinds) != 1:
-                self.ctx.error(line, f"mỗi khối nội dung cần đúng một trong các khóa: {', '.join(BLOCK_KINDS)}")
+                self.ctx.report("block-kind-count", line, kinds=", ".join(BLOCK_KINDS))
                 continue
             kind = kinds[0]
             if kind == "clause" and _BULLET.match(str(raw.get("clause", "")).strip()):
@@ -560,7 +576,7 @@ class _BodyBuilder:
         if kind == "signature":
             lines = raw.get("signature")
             if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
-                self.ctx.error(line, "khối 'signature' phải là danh sách các dòng chữ ký")
+                self.ctx.report("signature-shape", line)
                 return None
             return Block(kind, line, lines=tuple(lines), anchor=parent.id if parent else None)
         if kind == "heading":
@@ -572,15 +588,18 @@ class _BodyBuilder:
             if top_level:
                 self.paragraph_count += 1
                 block_id = raw.get("id") or f"doan-{self.paragraph_count}"
-                label = raw.get("label") or _paragraph_label(segments)
+                if not isinstance(block_id, str) or not ID_PATTERN.match(block_id):  # it becomes an anchor
+                    self.ctx.report("bad-paragraph-id", raw.line_of("id"), id=str(block_id))
+                    block_id = f"doan-{self.paragraph_count}"
+                label = _text(raw, "label", self.ctx) or _paragraph_label(segments)
                 self.claim(block_id, raw.line_of("id") if "id" in raw else line)
             elif "id" in raw:
-                self.ctx.error(raw.line_of("id"), "đoạn văn nằm trong một khoản không có mã riêng (bỏ 'id', dùng mã của khoản)")
+                self.ctx.report("nested-paragraph-id", raw.line_of("id"))
             return Block(kind, line, segments=segments, id=block_id, label=label, citation_label=label, anchor=block_id or (parent.id if parent else None))
         if kind == "section":
             section_id = raw.get("section")
             if not isinstance(section_id, str) or not ID_PATTERN.match(section_id):
-                self.ctx.error(line, f"mã phần '{section_id}' không hợp lệ (chữ thường không dấu, số và '-')")
+                self.ctx.report("bad-section-id", line, id=str(section_id))
                 return None
             self.claim(section_id, line)
             label = _text(raw, "label", self.ctx, required=True) or section_id
@@ -595,14 +614,14 @@ class _BodyBuilder:
         if "id" in raw:
             block_id = raw["id"]
             if not isinstance(block_id, str) or not ID_PATTERN.match(block_id):
-                self.ctx.error(raw.line_of("id"), f"mã khoản '{block_id}' không hợp lệ (chữ thường không dấu, số và '-')")
+                self.ctx.report("bad-clause-id", raw.line_of("id"), id=str(block_id))
                 return None
         elif parent is None:
             block_id = f"k{id_part}"
         else:
             block_id = f"{parent.id}-{id_part}"
         self.claim(block_id, raw.line_of("id") if "id" in raw else line)
-        own_label = raw.get("label") or own_label
+        own_label = _text(raw, "label", self.ctx) or own_label
         if parent is None:
             citation_label = own_label
         elif parent.section_label:
@@ -611,7 +630,7 @@ class _BodyBuilder:
             citation_label = f"{own_label} {_lower_first(parent.citation_label or '')}".strip()
         me = _Parent(block_id, citation_label)
         if "text" not in raw:
-            self.ctx.error(line, f"khoản '{marker}' thiếu trường 'text' (nội dung sau ký hiệu '{marker}')")
+            self.ctx.report("clause-without-text", line, marker=marker)
         return Block(
             kind,
             line,
@@ -630,7 +649,7 @@ class _BodyBuilder:
         if items is None:
             return ()
         if not isinstance(items, YList):
-            self.ctx.error(raw.line_of("items"), "trường 'items' phải là danh sách các khối con")
+            self.ctx.report("items-not-list", raw.line_of("items"))
             return ()
         return self.blocks(items, parent, top_level=False)
 
@@ -644,14 +663,14 @@ class _BodyBuilder:
             return letter, ("dd" if letter == "đ" else letter), f"Điểm {letter}"
         if _BULLET.match(marker):
             return None, f"y{bullets}", f"Gạch đầu dòng thứ {bullets}"
-        self.ctx.error(line, f"ký hiệu khoản '{marker}' không nhận ra (dạng hợp lệ: '1.', '1-', '1/', '1)', 'a)', 'đ)', '-')")
+        self.ctx.report("bad-marker", line, marker=marker)
         return None, None, ""
 
     def claim(self, block_id: str, line: int) -> None:
         if block_id.startswith(RESERVED_ID_PREFIX):
-            self.ctx.error(line, f"mã neo '{block_id}' không được bắt đầu bằng '{RESERVED_ID_PREFIX}' (dành cho các mục do hệ thống tạo)")
+            self.ctx.report("reserved-anchor", line, id=block_id)
         elif block_id in self.seen_ids:
-            self.ctx.error(line, f"mã neo '{block_id}' trùng với khối ở dòng {self.seen_ids[block_id]} (đặt 'id:' riêng cho một trong hai)")
+            self.ctx.report("duplicate-anchor", line, id=block_id, line=str(self.seen_ids[block_id]))
         else:
             self.seen_ids[block_id] = line
 
@@ -660,16 +679,16 @@ class _BodyBuilder:
         if text is None:
             return ()
         if not isinstance(text, str):
-            self.ctx.error(raw.line_of(key), f"trường '{key}' phải là chuỗi chữ, không phải {_type_name(text)}")
+            self.ctx.report("wrong-type-text", raw.line_of(key), key=key, kind=_type_name(text))
             return ()
         text = " ".join(text.split())
         if not text:
-            self.ctx.error(raw.line_of(key), f"trường '{key}' trống")
+            self.ctx.report("empty-text", raw.line_of(key), key=key)
             return ()
         try:
             return markup.parse_corrections(unicodedata.normalize("NFC", text))
         except markup.MarkupError as exc:
-            self.ctx.error(raw.line_of(key), str(exc))
+            self.ctx.report(exc.code, raw.line_of(key), **exc.values)
             return (text,)
 
 
@@ -684,15 +703,16 @@ def _lower_first(text: str) -> str:
 
 
 def _check_unique_numbers(documents: dict[str, Document], problems: list[Problem]) -> None:
-    by_number: dict[str, Document] = {}
+    """A number is unique per issuer and document type: two provinces may both issue "01/CT-UBND"."""
+    by_number: dict[tuple, Document] = {}
     for doc in documents.values():
         if not doc.number.known:
             continue
-        key = str(doc.number.value).replace(" ", "").upper()
+        key = (doc.issuer.value, doc.type, number_key(str(doc.number.value)))
         if key in by_number:
             other = by_number[key]
             problems.append(
-                Problem(doc.path, doc.line_of("number"), f"số hiệu '{doc.number.value}' trùng với văn bản {other.path} (kiểm tra lại số hiệu)")
+                messages.problem("duplicate-number", doc.path, doc.line_of("number"), number=str(doc.number.value), other=other.path)
             )
         else:
             by_number[key] = doc

@@ -11,7 +11,11 @@ _OPENER = re.compile(r"\{~~|~~\}")
 
 
 class MarkupError(ValueError):
-    pass
+    """Malformed markup: `code` names the message of kb/messages.py, `values` fill it."""
+
+    def __init__(self, code: str, **values: str):
+        super().__init__(code)
+        self.code, self.values = code, values
 
 
 def parse_corrections(text: str) -> tuple[str | Correction, ...]:
@@ -27,9 +31,9 @@ def parse_corrections(text: str) -> tuple[str | Correction, ...]:
             segments.append(before)
         original, corrected = match["original"], match["corrected"]
         if not original.strip() or not corrected.strip():
-            raise MarkupError(f"sửa lỗi '{match[0]}' thiếu chữ gốc hoặc chữ đã sửa (dạng đúng: {{~~chữ gốc~>chữ đã sửa~~}})")
+            raise MarkupError("correction-empty", markup=match[0])
         if original == corrected:
-            raise MarkupError(f"sửa lỗi '{match[0]}' không thay đổi gì (bỏ đánh dấu sửa lỗi)")
+            raise MarkupError("correction-no-change", markup=match[0])
         segments.append(Correction(original, corrected))
         position = match.end()
     rest = text[position:]
@@ -42,7 +46,4 @@ def parse_corrections(text: str) -> tuple[str | Correction, ...]:
 def _reject_stray(text: str) -> None:
     stray = _OPENER.search(text)
     if stray:
-        raise MarkupError(
-            f"đánh dấu sửa lỗi không khép kín gần '{text[max(0, stray.start() - 20): stray.end() + 20]}' "
-            "(dạng đúng: {~~chữ gốc~>chữ đã sửa~~})"
-        )
+        raise MarkupError("correction-unclosed", near=text[max(0, stray.start() - 20) : stray.end() + 20])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -13,6 +13,7 @@ class Problem:
     # "error" stops the build; "warning" is reported (and fails --strict); "notice" reports
     # something the loader already repaired (BOM, NFD text): shown, never fails a build
     severity: str = "error"
+    code: str = field(default="", compare=False)  # its entry in kb/messages.py's catalogue
 
     @property
     def is_error(self) -> bool:
@@ -20,7 +21,12 @@ class Problem:
 
     def __str__(self) -> str:
         label = {"error": "lỗi", "warning": "cảnh báo"}.get(self.severity, "lưu ý")
-        return f"{self.path}:{self.line}: {label}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path  # line 0: about a folder, not a line
+        return f"{where}: {label}: {self.message}"
+
+
+# the line under the messages when the build stops (kb/messages.py lists it as 'build-data-errors')
+FOOTER = "{errors} lỗi — dữ liệu chưa hợp lệ, trang web không được tạo."
 
 
 class DataError(Exception):
@@ -30,5 +36,5 @@ class DataError(Exception):
         self.problems = sorted(problems)
         errors = [p for p in self.problems if p.is_error]
         lines = [str(p) for p in self.problems]
-        lines.append(f"{len(errors)} lỗi — dữ liệu chưa hợp lệ, trang web không được tạo.")
+        lines.append(FOOTER.format(errors=len(errors)))
         super().__init__("\n".join(lines))

@@ -18,12 +18,12 @@ address (a meta refresh drops it); both work from file:// as well.
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 import re
 from pathlib import Path
 
 from . import messages
+from .escape import js_string
 from .messages import register
 from .model import Forward
 from .problems import Problem
@@ -81,9 +81,9 @@ def cited_address(entry_id: str) -> str:
 
 def read_declared(path: Path, display: str, problems: list[Problem]) -> list[Forward]:
     """The forwards declared in chuyen-huong.yml, shape-checked; problems go to `problems`."""
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return []
-    loaded = load_yaml_file(path, display)
+    loaded = load_yaml_file(path, display, confine_to=path.parent.parent)
     problems.extend(loaded.problems)
     value = loaded.value
     if value is None or any(p.is_error for p in loaded.problems):
@@ -151,7 +151,7 @@ def redirect_page(target: str, title: str) -> str:
 <title>Đã chuyển: {html.escape(title)}</title>
 <meta http-equiv="refresh" content="0; url={href}">
 <link rel="canonical" href="{href}">
-<script>location.replace({json.dumps(target)} + location.hash);</script>
+<script>location.replace({js_string(target)} + location.hash);</script>
 </head>
 <body>
 <p>Trang này đã chuyển sang địa chỉ mới: <a href="{href}">{html.escape(title)}</a>.</p>

@@ -56,14 +56,23 @@ def md_escape(value: object) -> Md:
     return Md(text)
 
 
+_ATTRIBUTE = str.maketrans({"\\": "&#92;", "*": "&#42;", "_": "&#95;", "(": "&#40;", ")": "&#41;", "[": "&#91;", "]": "&#93;", "`": "&#96;", "{": "&#123;", "}": "&#125;", "|": "&#124;"})
+
+
 def attr(value: object) -> str:
-    """Escape for a double-quoted HTML attribute inside Markdown."""
-    return html.escape(" ".join(str(value).split()), quote=True).replace("\\", "&#92;").replace("*", "&#42;").replace("_", "&#95;")
+    """Escape for a double-quoted HTML attribute inside Markdown (a link title, a data- attribute).
+
+    Besides HTML's own characters, everything Markdown reads inside a line is an entity: a ')' would
+    end a link's title early, a '|' would cut a table cell, '{' would open an attribute list.
+    """
+    return html.escape(" ".join(str(value).split()), quote=True).translate(_ATTRIBUTE)
 
 
 def yaml_string(value: object) -> Md:
-    """A front-matter string: HTML-escaped (themes print it unescaped) and JSON-quoted (valid YAML)."""
-    return Md(json.dumps(html.escape(str(value), quote=False), ensure_ascii=False))
+    """A front-matter string: HTML-escaped, quotes included (the theme prints it unescaped, in
+    <title> text and in attributes such as <meta name="description" content="…">), and JSON-quoted
+    (valid YAML). Templates print these values as they are, never through `| e` again."""
+    return Md(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))
 
 
 def relative_url(target: str, source: str) -> str:

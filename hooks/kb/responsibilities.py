@@ -17,8 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import messages
+from .escape import csv_cell
 from .fields import closest as _closest
-from .fields import parse_date
+from .fields import closest_id
+from .fields import parse_date, type_name
+from .paths import ID_PATTERN
 from .messages import register
 from .model import Actor, Assignment, Block, Corpus, Deadline, Document, Group
 from .problems import Problem
@@ -57,6 +60,7 @@ register("group-shape", "danh-muc", "Nhóm cơ quan sai dạng", "mỗi nhóm ph
 register(
     "group-unknown-key", "danh-muc", "Trường lạ trong nhóm cơ quan", "trường lạ '{key}' trong nhóm (các trường hợp lệ: id, name, note)", {"key": "ten"},
 )
+register("group-bad-id", "danh-muc", "Mã nhóm sai dạng", "mã nhóm '{id}' không hợp lệ (chỉ gồm chữ thường không dấu, số và '-')", {"id": "../UBND cấp xã"})
 register("group-duplicate", "danh-muc", "Hai nhóm cùng mã", "mã nhóm '{id}' bị trùng (dòng {line})", {"id": "ubnd-cap-xa", "line": "14"})
 register(
     "actor-reserved-id", "danh-muc", "Mã cơ quan trùng tên trang hệ thống",
@@ -174,6 +178,10 @@ def load_groups(data, display: str, actors: dict[str, Actor], problems: list[Pro
         for key in entry:
             if key not in {"id", "name", "note"}:
                 problems.append(messages.problem("group-unknown-key", display, entry.line_of(key), key=key))
+        if not ID_PATTERN.match(entry["id"]):  # it becomes a page address: trach-nhiem/nhom/<id>.html
+            problems.append(messages.problem("group-bad-id", display, entry.line_of("id"), id=entry["id"]))
+            incomplete = True
+            continue
         if entry["id"] in groups:
             problems.append(messages.problem("group-duplicate", display, line, id=entry["id"], line=groups[entry["id"]].line))
             continue
@@ -188,7 +196,7 @@ def load_groups(data, display: str, actors: dict[str, Actor], problems: list[Pro
     return groups
 
 
-def read_assignments(data: YMap, doc_id: str, ctx, actors: dict[str, Actor], body: tuple[Block, ...]) -> tuple[Assignment, ...]:
+def read_assignments(data: YMap, doc_id: str, ctx, actors: dict[str, Actor] | None, body: tuple[Block, ...]) -> tuple[Assignment, ...]:
     """Validate a document's `assignments:` list against its body and the actors registry."""
     raw = data.get("assignments")
     if raw is None:
@@ -209,7 +217,7 @@ def read_assignments(data: YMap, doc_id: str, ctx, actors: dict[str, Actor], bod
     return tuple(result)
 
 
-def _assignment(entry: YMap, line: int, doc_id: str, ctx, actors: dict[str, Actor], blocks: dict[str, Block]) -> Assignment | None:
+def _assignment(entry: YMap, line: int, doc_id: str, ctx, actors: dict[str, Actor] | None, blocks: dict[str, Block]) -> Assignment | None:
     ok = True
     hinted = set()  # a misspelt key is one slip: do not report the key it stands for as missing too
     for key in entry:
@@ -222,7 +230,11 @@ def _assignment(entry: YMap, line: int, doc_id: str, ctx, actors: dict[str, Acto
                 _report(ctx, "assignment-unknown-key", entry.line_of(key), key=key, allowed=", ".join(sorted(ASSIGNMENT_KEYS)))
             ok = False
     for key, (required, description) in ASSIGNMENT_FIELDS.items():
-        if required and key not in hinted and (not isinstance(entry.get(key), str) or not entry[key].strip()):
+        value = entry.get(key)
+        if required and value is not None and not isinstance(value, str):  # typed, but not as text
+            _report(ctx, "wrong-type-text", entry.line_of(key), key=key, kind=type_name(value))
+            ok = False
+        elif required and key not in hinted and (not isinstance(value, str) or not value.strip()):
             _report(ctx, "assignment-missing-field", entry.line_of(key) if key in entry else line, key=key, description=description)
             ok = False
     if not ok:
@@ -231,8 +243,8 @@ def _assignment(entry: YMap, line: int, doc_id: str, ctx, actors: dict[str, Acto
     if clause not in blocks:
         _report_unknown(ctx, "assignment-unknown-clause", entry.line_of("clause"), clause, blocks, clause=clause, ids=", ".join(blocks))
         ok = False
-    if actor not in actors:
-        _report_unknown(ctx, "assignment-unknown-actor", entry.line_of("actor"), actor, actors, actor=actor, registry=REGISTRY, ids=", ".join(sorted(actors)))
+    if actors is not None and actor not in actors:  # None: the registry itself is broken, reported there
+        _report_unknown(ctx, "assignment-unknown-actor", entry.line_of("actor"), actor, actors, suggest=closest_id, actor=actor, registry=REGISTRY, ids=", ".join(sorted(actors)))
         ok = False
     if role not in ROLES:
         _report_unknown(ctx, "assignment-unknown-role", entry.line_of("role"), role, ROLES, role=role, choices=", ".join(ROLES))
@@ -251,9 +263,9 @@ def _report(ctx, code: str, line: int, /, **values) -> None:
     ctx.problems.append(messages.problem(code, ctx.path, line, **values))
 
 
-def _report_unknown(ctx, code: str, line: int, word: str, options, /, **values) -> None:
+def _report_unknown(ctx, code: str, line: int, word: str, options, /, suggest=None, **values) -> None:
     """An unknown code: the '-hint' variant of the message when a close match suggests a typo."""
-    hint = _closest(word, options)
+    hint = (suggest or _closest)(word, options)
     if hint:
         _report(ctx, f"{code}-hint", line, hint=hint, **values)
     else:
@@ -279,7 +291,7 @@ def _deadline(entry: YMap, ctx, block: Block | None) -> Deadline | None:
         deadline = Deadline(text, date=date)
     else:
         cycles = raw["cycle"] if isinstance(raw["cycle"], list) else [raw["cycle"]]
-        bad = [c for c in cycles if c not in CYCLES]
+        bad = [c for c in cycles if not isinstance(c, str) or c not in CYCLES]
         if bad or not cycles:
             _report(ctx, "deadline-bad-cycle", raw.line_of("cycle"), value=", ".join(map(str, bad)), choices=", ".join(CYCLES))
             return None
@@ -418,12 +430,12 @@ EXPORT_COLUMNS: dict[str, str] = {
 
 
 def to_csv(rows: list[dict]) -> str:
-    """CSV text starting with a BOM, so spreadsheet programs read it as UTF-8."""
+    """CSV text starting with a BOM, so spreadsheet programs read it as UTF-8; no cell starts a formula."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS.values())
     for row in rows:
-        writer.writerow(row[k] for k in EXPORT_COLUMNS)
+        writer.writerow(csv_cell(row[k]) for k in EXPORT_COLUMNS)
     return "\ufeff" + out.getvalue()
 
 

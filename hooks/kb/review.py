@@ -11,7 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from . import messages
+from . import messages, paths
 from .messages import register
 from .problems import Problem
 
@@ -53,6 +53,6 @@ def review_problems(data_dir: Path, rel) -> list[Problem]:
     """Review markers left anywhere in data/ (documents and registries)."""
     problems = []
     for path in sorted(data_dir.rglob("*.yml")):
-        if path.is_file():
+        if path.is_file() and paths.file_problem(path, data_dir) is None:  # a link out of data/ is never read
             problems += markers(path, rel(path))
     return problems

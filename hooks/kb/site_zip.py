@@ -7,6 +7,7 @@ file from disk.
 
 from __future__ import annotations
 
+import os
 import time
 import zipfile
 from pathlib import Path
@@ -25,7 +26,7 @@ class SiteZip:
         self.target.parent.mkdir(parents=True, exist_ok=True)
         self.archive = zipfile.ZipFile(self.partial, "w", zipfile.ZIP_DEFLATED, compresslevel=LEVEL)
         self.added: dict[str, int] = {}  # site-relative path → size of the bytes added
-        self.when = time.localtime()[:6]
+        self.when = entry_time()
 
     def add(self, rel_path: str, data: bytes) -> None:
         """A file's final bytes, before (or after) the build writes the same bytes to disk."""
@@ -44,8 +45,8 @@ class SiteZip:
                 if path.stat().st_size != self.added[rel]:  # something rewrote the page after us
                     return self._start_over()
                 continue
-            self.archive.write(path, f"{FOLDER}/{rel}")
-        self.archive.filelist.sort(key=lambda info: info.filename)
+            self.add(rel, path.read_bytes())
+        self.archive.filelist.sort(key=lambda info: info.filename)  # the listing; entries follow build order
         self.archive.close()
         self.partial.replace(self.target)
         return self.target
@@ -54,6 +55,16 @@ class SiteZip:
         self.archive.close()
         self.partial.unlink()
         return write_site_zip(self.site_dir)
+
+
+def entry_time() -> tuple[int, int, int, int, int, int]:
+    """One date for every entry, so that two builds of the same data give the same zip, byte for byte:
+    SOURCE_DATE_EPOCH when set (reproducible builds), else the build day at midnight UTC (the
+    same day MkDocs' sitemap states)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = time.gmtime(int(epoch)) if epoch and epoch.isdigit() else time.gmtime()
+    year = max(moment.tm_year, 1980)  # the zip format starts in 1980
+    return (year, moment.tm_mon, moment.tm_mday, 0, 0, 0) if not epoch else (year, *moment[1:6])
 
 
 def write_site_zip(site_dir: Path) -> Path:

@@ -19,6 +19,7 @@ try:  # libyaml is ~10x faster; the pure-Python loader gives the same nodes
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+from . import messages, paths
 from .problems import Problem
 
 MAX_LINE_LENGTH = 20_000
@@ -102,65 +103,51 @@ _PARSER_HINTS: list[tuple[str, str]] = [
 ]
 
 
-def load_yaml_file(path: Path, display_path: str) -> Loaded:
-    """Read `path`; every problem names `display_path` and a line."""
+def load_yaml_file(path: Path, display_path: str, confine_to: Path | None = None) -> Loaded:
+    """Read `path`; every problem names `display_path` and a line.
+
+    With `confine_to` (the data folder), a file that is a link leading out of it or nowhere, or a
+    folder named like a data file, is refused before a byte of it is read.
+    """
     problems: list[Problem] = []
 
-    def error(line: int, message: str) -> Loaded:
-        problems.append(Problem(display_path, line, message))
+    def error(code: str, line: int, **values: str) -> Loaded:
+        problems.append(messages.problem(code, display_path, line, **values))
         return Loaded(None, problems)
 
+    if confine_to is not None and (refused := paths.file_problem(path, confine_to)):
+        return Loaded(None, [messages.problem(refused, display_path, 1)])
     raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return error(1, "tệp lưu dạng UTF-16 (Notepad gọi là «Unicode»); hãy lưu lại với bảng mã UTF-8")
+        return error("utf16", 1)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-        problems.append(Problem(display_path, 1, "tệp có ký tự BOM ở đầu; đã bỏ qua (nên lưu tệp dạng UTF-8 không BOM)", "notice"))
+        problems.append(messages.problem("bom", display_path, 1))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return error(
-            line,
-            "tệp không phải UTF-8 (có thể đang dùng bảng mã cũ Windows-1258, TCVN3/ABC hoặc VNI); "
-            "hãy mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (Unikey: chuyển mã sang Unicode)",
-        )
+        return error("not-utf8", line)
     if not text.strip():
-        return error(1, "tệp rỗng (hãy điền nội dung theo mẫu trong trang «Hướng dẫn bổ sung văn bản»)")
+        return error("empty-file", 1)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
-        return error(text[: text.index("\x00")].count("\n") + 1, "tệp chứa ký tự NUL: có lẽ không phải tệp văn bản (lưu lại dạng UTF-8)")
+        return error("nul", text[: text.index("\x00")].count("\n") + 1)
     lines = text.split("\n")
     if max(map(len, lines)) > MAX_LINE_LENGTH:  # one C-level pass; find the line only if needed
         for number, line_text in enumerate(lines, start=1):
             if len(line_text) > MAX_LINE_LENGTH:
-                return error(
-                    number,
-                    f"dòng dài {len(line_text)} ký tự, vượt giới hạn {MAX_LINE_LENGTH} "
-                    "(ngắt văn bản thành nhiều dòng trong khối '>-' hoặc tách đoạn)",
-                )
+                return error("long-line", number, length=str(len(line_text)), limit=str(MAX_LINE_LENGTH))
     if "\t" in text:
         for number, line_text in enumerate(lines, start=1):
             if "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
-                return error(number, "lỗi cú pháp YAML: " + TAB_HINT)
+                return error("yaml-tab", number)
     if line := _legacy_mojibake(text):
-        return error(
-            line,
-            "chữ Việt bị hỏng: tệp có vẻ được gõ bằng bảng mã cũ TCVN3/ABC hoặc VNI rồi lưu lại thành UTF-8 "
-            "(dùng Unikey «Công cụ chuyển mã» chuyển từ TCVN3 hoặc VNI sang Unicode, rồi lưu lại)",
-        )
+        return error("mojibake", line)
     normalized = unicodedata.normalize("NFC", text)
     if normalized != text:
         first = next(i for i, (a, b) in enumerate(zip(text.split("\n"), normalized.split("\n")), start=1) if a != b)
-        problems.append(
-            Problem(
-                display_path,
-                first,
-                "văn bản dùng Unicode dạng tổ hợp (NFD) hoặc lẫn lộn; đã tự chuẩn hóa sang dạng dựng sẵn (NFC) "
-                "(nên lưu tệp bằng bộ gõ Unicode dựng sẵn)",
-                "notice",
-            )
-        )
+        problems.append(messages.problem("nfd", display_path, first))
         text = normalized
 
     try:
@@ -174,20 +161,29 @@ def load_yaml_file(path: Path, display_path: str) -> Loaded:
         line = mark.line + 1 if mark else 1
         unclosed = _unclosed_quote(text, line)
         if unclosed:
-            return error(unclosed, "lỗi cú pháp YAML: " + UNCLOSED_QUOTE_HINT)
+            return error("yaml-unclosed-quote", unclosed)
         if _text_in_brackets(text, line):
-            return error(line, "lỗi cú pháp YAML: " + BRACKET_HINT)
-        return error(line, "lỗi cú pháp YAML: " + _explain(str(exc.problem or exc)))
+            return error("yaml-bracket", line)
+        code, values = _explain(str(exc.problem or exc))
+        return error(code, line, **values)
     except yaml.YAMLError as exc:
-        return error(1, "lỗi cú pháp YAML: " + _explain(str(exc)))
+        code, values = _explain(str(exc))
+        return error(code, 1, **values)
     if root is None:
-        return error(1, "tệp không có dữ liệu (chỉ có chú thích)")
+        first = next((n for n, line in enumerate(lines, 1) if line.strip() and not line.lstrip().startswith("#")), 0)
+        if first:  # '---' or '...' alone
+            return Loaded(None, problems + [messages.problem("null-document", display_path, first)])
+        return error("no-data", 1)
     try:
         value = _construct(root, set())
     except _AliasRefused as exc:
-        return error(exc.line, "không được dùng neo/bí danh YAML ('&', '*', '<<'): hãy viết đầy đủ giá trị")
+        return error("alias", exc.line)
     except _DuplicateKey as exc:
-        return error(exc.line, f"trường '{exc.key}' xuất hiện hai lần trong cùng một khối (xóa một trong hai)")
+        return error("duplicate-key", exc.line, key=exc.key)
+    if value is None:  # 'null', '~' or an empty '---' document: nothing to read, never skipped silently
+        first = next((n for n, line in enumerate(lines, 1) if line.strip() and not line.lstrip().startswith("#")), 1)
+        problems.append(messages.problem("null-document", display_path, first))
+        return Loaded(None, problems)
     return Loaded(value, problems)
 
 
@@ -234,11 +230,23 @@ def _text_in_brackets(text: str, line: int) -> bool:
     return not value.endswith("]" if value.startswith("[") else "}")
 
 
-def _explain(problem: str) -> str:
+def _explain(problem: str) -> tuple[str, dict]:
+    """The catalogue code and values for the parser's English `problem` (kb/messages.py)."""
     for pattern, hint in _PARSER_HINTS:
         if re.search(pattern, problem):
-            return hint
-    return UNKNOWN_SYNTAX_HINT.format(problem=problem.strip())
+            return _HINT_CODES.get(hint, "yaml-syntax"), ({} if hint in _HINT_CODES else {"detail": hint})
+    return "yaml-syntax", {"detail": UNKNOWN_SYNTAX_HINT.format(problem=problem.strip())}
+
+
+# hints that have a message of their own in the catalogue; the others print as 'yaml-syntax'
+_HINT_CODES = {
+    TAB_HINT: "yaml-tab",
+    UNCLOSED_QUOTE_HINT: "yaml-unclosed-quote",
+    BRACKET_HINT: "yaml-bracket",
+    RESERVED_CHARACTER_HINT: "yaml-reserved-char",
+    _PARSER_HINTS[1][1]: "yaml-colon",
+    _PARSER_HINTS[5][1]: "yaml-indent",
+}
 
 
 class _DuplicateKey(Exception):
@@ -246,10 +254,6 @@ class _DuplicateKey(Exception):
         self.key, self.line = key, line
 
 
-_NULL = "tag:yaml.org,2002:null"
-_BOOL = "tag:yaml.org,2002:bool"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
 _MERGE = "tag:yaml.org,2002:merge"
 
 
@@ -284,18 +288,25 @@ def _construct(node: yaml.Node, seen: set[int]):
     return mapping
 
 
+# The only plain scalars that are not text (YAML 1.2 core schema, narrowed): null, true/false and a
+# whole number written the canonical way. YAML 1.1's yes/no/on/off, 0123 (octal), 1_000, 1:30
+# (base 60), floats and dates stay exactly the text the maintainer typed; a field that wants
+# text gets that text, a field that wants something else says what it wants (kb.fields).
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE_WORDS = frozenset({"true", "True", "TRUE"})
+_FALSE_WORDS = frozenset({"false", "False", "FALSE"})
+_CANONICAL_INT = re.compile(r"^(?:0|-?[1-9][0-9]{0,17})$")
+
+
 def _scalar(node: yaml.ScalarNode):
-    # Only plain (unquoted) scalars get implicit types; dates and everything else stay text.
-    if node.style is None or node.style == "":
-        if node.tag == _NULL:
+    value = node.value
+    if node.style is None or node.style == "":  # only plain (unquoted) scalars get a type
+        if value in _NULL_WORDS:
             return None
-        if node.tag == _BOOL:
-            return node.value.lower() in ("true", "yes", "on")
-        if node.tag == _INT:
-            try:
-                return int(node.value.replace("_", ""), 10)
-            except ValueError:
-                return node.value
-        if node.tag == _FLOAT:
-            return node.value
-    return node.value
+        if value in _TRUE_WORDS:
+            return True
+        if value in _FALSE_WORDS:
+            return False
+        if _CANONICAL_INT.match(value):
+            return int(value)
+    return value
