@@ -331,6 +331,7 @@ register(
     {"value": "2026-11-01", "previous": "2026-11-20"},
     fix="Mỗi lần sửa văn bản (thêm khoản, sửa chữ, sửa thuộc tính), thêm một dòng ở cuối 'changes' với ngày sửa và một câu "
     "nói đã sửa gì; trang «Mới cập nhật» và nguồn tin Atom lấy ngày từ đây.",
+)
 # What the checker and the build print around the messages (kb.check, hooks/kb_mkdocs.py, scripts/safe_build.py)
 register(
     "check-valid", "tao-trang", "Kiểm tra xong, dữ liệu hợp lệ",

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import messages
-from .fields import ID_PATTERN, Context, text, unknown_keys
+from .fields import Context, text, unknown_keys
+from .paths import ID_PATTERN
 from .messages import register
 from .model import Document
 from .problems import Problem
