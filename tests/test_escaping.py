@@ -70,6 +70,10 @@ def site(tmp_path_factory) -> Path:
         for i, p in enumerate(PAYLOADS)
     )
     registry.write_text(registry.read_text(encoding="utf-8").replace("actors:\n", "actors:\n" + actors, 1), encoding="utf-8")
+    # topics come from a controlled vocabulary: each payload is a topic name there, so topic pages carry it too
+    vocabulary = project / "data" / "danh-muc" / "chu-de.yml"
+    topics = "".join(f"  - id: chu-de-{i}\n    name: {_quoted(p)}\n" for i, p in enumerate(PAYLOADS))
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace("topics:\n", "topics:\n" + topics, 1), encoding="utf-8")
     for i, payload in enumerate(PAYLOADS):
         (project / "data" / "van-ban" / f"vi-du-{i}.yml").write_text(_document(i, payload), encoding="utf-8")
     site_dir = project / "site"
