@@ -167,7 +167,10 @@ def test_cited_page_shows_known_facts_with_their_source_and_unknown_as_chua_ro(s
     html = (sample_site / "dan-chieu" / "ct-18-2000-ttg.html").read_text(encoding="utf-8")
     panel = html.split('id="kb-thuoc-tinh"')[1].split('id="kb-duoc-dan-chieu"')[0]
     assert "21/09/2000" in panel and "Thủ tướng Chính phủ" in panel
-    assert f"nêu trong văn bản {BEN_TRE}" in panel
+    # the source is named as readers name it: the citing document's title and clause, linked
+    assert f'nêu trong <a href="../van-ban/{BEN_TRE}.html">' in panel
+    assert f'href="../van-ban/{BEN_TRE}.html#ket-qua">đoạn «Sau hơn 10 năm triển khai…»</a>' in panel
+    assert BEN_TRE not in re.sub(r"<[^>]+>", "", panel)
     assert "Chưa rõ" in panel  # the trích yếu is not stated by any source we hold
 
 

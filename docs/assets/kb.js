@@ -16,6 +16,7 @@
     if (!table.tHead || !body || body.rows.length < 2) return;
     var headers = table.tHead.rows[0].cells;
     Array.prototype.forEach.call(headers, function (th, index) {
+      if (th.querySelector("a, button")) return;  // a header that is a link (matrix columns) stays a link
       var b = document.createElement("button");
       b.type = "button";
       b.className = "kb-sap-xep";
@@ -145,6 +146,7 @@
     printFooter(documentCitation() + " · " + pageUrl());
   }
 
+  // A document's citation; any other page is named by its title.
   function documentCitation() {
     var meta = document.querySelector('meta[name="kb-trich-dan"]');
     return meta ? meta.content : document.title;
@@ -258,7 +260,6 @@
 
   // On paper every page carries the citation and the address (Chromium prints @page margin boxes).
   function printFooter(text) {
-    if (!document.querySelector('meta[name="kb-trich-dan"]')) return;
     var style = document.getElementById("kb-chan-trang-in");
     if (!style) {
       style = document.createElement("style");
@@ -273,6 +274,14 @@
     return '"' + text.replace(/[\\"\n\r\f]/g, function (c) { return "\\" + c.charCodeAt(0).toString(16) + " "; }) + '"';
   }
 
+  // A table wider than the page scrolls sideways in its wrapper: keyboard users must reach it.
+  function scrollableByKeyboard(wrapper) {
+    if (wrapper.scrollWidth <= wrapper.clientWidth + 1) return;
+    wrapper.setAttribute("tabindex", "0");
+    wrapper.setAttribute("role", "region");
+    wrapper.setAttribute("aria-label", "Bảng rộng, cuộn ngang để xem hết");
+  }
+
   function init() {
     document.querySelectorAll(".kb-bang-sap-xep table").forEach(function (table) {
       labelCells(table);
@@ -280,6 +289,7 @@
     });
     document.querySelectorAll(".kb-dia-chi").forEach(function (el) { el.textContent = pageUrl(); });
     document.querySelectorAll(CLAUSES).forEach(addClauseControl);
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(scrollableByKeyboard);
     clearPrint();
   }
 

@@ -4,6 +4,7 @@ the templates (dan-chieu*.md.j2, _dan-chieu-van-ban.md.j2)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
@@ -16,6 +17,9 @@ from .vocab import DOCUMENT_TYPES, UNKNOWN
 CITED_URL = "dan-chieu"
 REPORT_PATH = "bao-cao/dan-chieu.md"
 TITLE_ANCHOR = "kb-toan-van"  # citations in the title lines point at the start of the full text
+# How the registry records a fact read in a KB document (see the checker's fix for 'source'):
+# "nêu trong văn bản <id> (đoạn <anchor>: note)" or "(điểm b khoản 3)".
+_STATED_IN = re.compile(r"^nêu trong văn bản (?P<doc>[a-z0-9-]+)(?: \((?P<where>[^):]*)(?::\s*(?P<note>[^)]*))?\))?(?P<rest>.*)$", re.S)
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,7 @@ class CitationPages:
         yield self.render("dan-chieu-index.md.j2", f"{CITED_URL}/index.md", rows=rows, by_type=_group(rows, "type"), by_issuer=_group(rows, "issuer"), total=len(self.index.citations))
         for target in self.targets.values():
             if target.entry is not None:
-                yield self.render("dan-chieu.md.j2", target.path, t=target, e=target.entry, links=self.links_of(target.id))
+                yield self.render("dan-chieu.md.j2", target.path, t=target, e=target.entry, links=self.links_of(target.id), source_of=self.source_of)
         unresolved = [self.backlink(c) for c in self.index.unresolved]
         yield self.render("bao-cao-dan-chieu.md.j2", REPORT_PATH, unresolved=unresolved, registry=len(self.index.entries), total=len(self.index.citations))
 
@@ -136,6 +140,31 @@ class CitationPages:
             "words": words,
             "after": after,
             "path": self.corpus.documents[citation.source].path,
+        }
+
+    def source_of(self, source: str | None) -> dict:
+        """Where a fact about a cited document comes from, as readers read it: a KB document by
+        its title and the clause by its Vietnamese label, both linked, instead of their ids."""
+        match = _STATED_IN.match(" ".join((source or "").split()))
+        doc = self.corpus.documents.get(match["doc"]) if match else None
+        if doc is None:
+            return {"text": source or "", "document": None}
+        clauses, unresolved = [], []
+        for part in (match["where"] or "").split(","):
+            part = part.strip()
+            anchor = part[5:].strip() if part.startswith("đoạn ") else part
+            block = doc.block(anchor) or next((b for b in doc.anchored() if (b.citation_label or "").casefold() == part.casefold()), None)
+            if block:
+                label = block.citation_label or ""
+                clauses.append((f"{document_path(doc.id)}#{block.id}", label[:1].lower() + label[1:]))
+            elif part:
+                unresolved.append(part)
+        return {
+            "document": (document_path(doc.id), display_title(doc)),
+            "clauses": clauses,
+            "where": ", ".join(unresolved),
+            "note": (match["note"] or "").strip(),
+            "rest": match["rest"].strip(),
         }
 
     def _where(self, source: str, relation) -> tuple[str, str] | None:

@@ -180,7 +180,16 @@ def render_fact(fact: Fact, labels: dict[str, str] | None = None) -> Md:
         return Md(f'<span class="kb-chua-ro">{UNKNOWN}</span>')
     text = md_escape(fact.display(labels))
     if fact.inferred:
-        return Md(f'{text} <span class="kb-suy-luan">(suy luận: {md_escape(fact.reason)})</span>')
+        return Md(f'{text} <span class="kb-suy-luan">(suy luận: {md_escape(day_month_year(fact.reason))})</span>')
     if fact.source:
         return Md(f'{text} <span class="kb-nguon-ngoai">(nguồn: {md_escape(fact.source)})</span>')
     return text
+
+
+# A date written d/m/yyyy in our own notes ("ngày 6/9/2017"); not inside numbers like 18/2000/CT-TTg.
+_SHORT_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def day_month_year(note: str) -> str:
+    """Dates in the site's one format, dd/mm/yyyy, in notes written by maintainers (never in source text)."""
+    return _SHORT_DATE.sub(lambda m: f"{int(m[1]):02d}/{int(m[2]):02d}/{m[3]}", note)

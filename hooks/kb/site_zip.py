@@ -8,6 +8,7 @@ file from disk.
 from __future__ import annotations
 
 import os
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -16,6 +17,16 @@ ZIP_FILE = "tai-ve/kho-chi-thi-dan-van.zip"
 FOLDER = "kho-chi-thi-dan-van"  # everything unpacks into one folder, not into the user's Downloads
 LEVEL = 6
 _REGULAR_FILE = 0o100644 << 16  # what ZipFile.write records for an ordinary file
+# Theme files the site never loads: Material's search (lunr and its worker; we have our own
+# search, mkdocs.yml has no search plugin) and source maps for developers. About 2.3 MB.
+UNUSED = re.compile(r"^assets/javascripts/(lunr|workers)/|\.map$")
+# The download link of the home page: inside the copy it would point at a file the copy cannot
+# hold (itself), so the copy says where it came from instead.
+_DOWNLOAD = re.compile(rb'<p class="kb-tai-ve">.*?</p>', re.S)
+_IN_COPY = (
+    '<p class="kb-tai-ve">Bạn đang xem bản tải về của kho (đã giải nén), dùng được không cần mạng. '
+    "Bản mới nhất: tải lại tệp .zip từ trang chủ của kho trên mạng nội bộ.</p>"
+).encode("utf-8")
 
 
 class SiteZip:
@@ -30,11 +41,15 @@ class SiteZip:
 
     def add(self, rel_path: str, data: bytes) -> None:
         """A file's final bytes, before (or after) the build writes the same bytes to disk."""
+        self.added[rel_path] = len(data)
+        if UNUSED.search(rel_path):
+            return
+        if rel_path.endswith(".html"):
+            data = offline_copy(data)
         info = zipfile.ZipInfo(f"{FOLDER}/{rel_path}", date_time=self.when)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = _REGULAR_FILE
         self.archive.writestr(info, data, compresslevel=LEVEL)
-        self.added[rel_path] = len(data)
 
     def close(self) -> Path:
         """Add every file of the site not added yet; entries are listed in path order."""
@@ -65,6 +80,13 @@ def entry_time() -> tuple[int, int, int, int, int, int]:
     moment = time.gmtime(int(epoch)) if epoch and epoch.isdigit() else time.gmtime()
     year = max(moment.tm_year, 1980)  # the zip format starts in 1980
     return (year, moment.tm_mon, moment.tm_mday, 0, 0, 0) if not epoch else (year, *moment[1:6])
+
+
+def offline_copy(page: bytes) -> bytes:
+    """A page as the unpacked copy shows it: no link to the zip it came from."""
+    if b'class="kb-tai-ve"' not in page:
+        return page
+    return _DOWNLOAD.sub(lambda m: _IN_COPY, page)
 
 
 def write_site_zip(site_dir: Path) -> Path:
