@@ -11,11 +11,7 @@ Screenshots go to $KB_SCREENSHOTS (default: a temporary directory).
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,13 +19,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import build_site, sample_copy
-from searchkit import show_all
+from searchkit import CHROMIUM, FLAGS, FOLD_WORDS, serve, show_all
 from kb.search_fold import fold
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
 BEN_TRE = "van-ban/ben-tre-chi-thi-cong-tac-van-dong-quan-chung.html"
 HA_NOI = "van-ban/ha-noi-2010-chi-thi-lay-phieu-tin-nhiem.html"
 TPHCM = "van-ban/tphcm-1995-chi-thi-tong-ket-nghi-quyet-8b.html"
@@ -59,12 +53,6 @@ SAME_RESULTS = [
     ("thuỷ", "thủy"),
     ("khoẻ", "khỏe"),
 ]
-FOLD_WORDS = [
-    "hoá", "hóa", "Uỷ", "Ủy", "thuỷ", "thủy", "khoẻ", "khỏe", "Đảng ủy", "ĐẢNG UỶ", "18/2000/CT-TTg",
-    "CT-TTg 18/2000", "323/TTG", "kỹ thuật", "kĩ thuật", "quý", "quí", "công ty", "Bến Tre", "Bùi Duy Nhâm",
-    "phiếu tín nhiệm", "Điểm b khoản 3", "Nghị quyết 8B", "“một cửa liên thông”", "Hà Nội, ngày 10/5/2010",
-    "o\u0301a", "TP. Hồ Chí Minh", "  nhiều   khoảng trắng  ", "Ưu tiên – ưu đãi", "Quyết định số 935/QĐ-UB",
-]
 
 
 # Fixtures --------------------------------------------------------------------------------
@@ -80,7 +68,7 @@ def shots(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def server(sample_site):
     """The sample site on a plain static server."""
-    with _served(sample_site) as url:
+    with serve(sample_site) as url:
         yield url
 
 
@@ -174,7 +162,7 @@ def test_search_from_disk_screenshot_and_latency(context, sample_site, shots):
 
 @pytest.mark.parametrize("opened", ["http", "file"])
 def test_no_request_leaves_the_site_on_any_page_type(context, site, opened):
-    with _served(site) as url:
+    with serve(site) as url:
         base = url if opened == "http" else site.as_uri()
         _no_request_leaves(context, site, base)
 
@@ -340,24 +328,6 @@ def test_a_promoted_cited_document_old_links_forward_with_anchor_from_disk(brows
 
 
 # Helper functions ----------------------------------------------------------------------------
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-@contextlib.contextmanager
-def _served(site: Path):
-    """A plain static server for a built site, on an ephemeral port, in a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
 
 
 def _watched(context):

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from kb.search_fold import accent_key, fold
-from searchkit import BOX, CHROMIUM, DONE, FLAGS, build_project, search, serve
+from searchkit import BOX, CHROMIUM, DONE, FLAGS, FOLD_WORDS, build_project, search, serve
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 sys.path.insert(0, str(ROOT / "bench"))
@@ -32,12 +32,6 @@ SAME_RESULTS = [
     ("Uỷ ban", "Ủy ban"),
     ("kĩ thuật", "kỹ thuật"),
     ("12/2020/CT-UBND", "12/2020/ct-ubnd"),
-]
-FOLD_WORDS = [
-    "hoá", "hóa", "Uỷ", "Ủy", "thuỷ", "thủy", "khoẻ", "khỏe", "Đảng ủy", "ĐẢNG UỶ", "18/2000/CT-TTg",
-    "CT-TTg 18/2000", "323/TTG", "kỹ thuật", "kĩ thuật", "quý", "quí", "công ty", "Bến Tre", "Bùi Duy Nhâm",
-    "phiếu tín nhiệm", "Điểm b khoản 3", "Nghị quyết 8B", "“một cửa liên thông”", "Hà Nội, ngày 10/5/2010",
-    "o\u0301a", "TP. Hồ Chí Minh", "  nhiều   khoảng trắng  ", "Ưu tiên – ưu đãi", "Quyết định số 935/QĐ-UB",
 ]
 LONG_TASK_LIMIT_MS = 100
 GENERATED_N = 400  # documents: large enough that loading everything would show, small enough for CI
