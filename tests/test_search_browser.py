@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from kb.search_fold import accent_key, fold
-from searchkit import BOX, CHROMIUM, DONE, FLAGS, FOLD_WORDS, build_project, search, serve
+from searchkit import BOX, CHROMIUM, DONE, FLAGS, FOLD_WORDS, build_project, results, search, serve, show_all
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 sys.path.insert(0, str(ROOT / "bench"))
@@ -156,6 +156,68 @@ def test_result_headings_show_text_not_html_entities(page, base):
     heading = page.inner_text(".md-search-result__item:first-child .kb-ket-qua-trang h1")
     assert "Dân hỏi & chính quyền trả lời" in heading and "&amp;" not in heading
 
+
+
+# Filters --------------------------------------------------------------------------------------
+
+AN_HOA_2016 = "van-ban/an-hoa-2016-quyet-dinh-935-quy-che-dan-van.html"
+
+
+def _choose(page, name: str, label: str, query: str) -> dict:
+    page.locator(f"select[data-kb-loc='{name}']").select_option(label=label)
+    page.wait_for_function(DONE, arg=query)
+    return results(page)
+
+
+def test_results_can_be_filtered_by_type_year_and_issuer_from_the_keyboard(page, base):
+    _open(page, base)
+    everything = search(page, "dân", everything=True)["pages"]
+    assert HAI_CANG_PLAN in everything and AN_HOA_18 in everything and len(everything) > 3
+    # the reader tabs from the box to «Lọc kết quả» and opens it with Enter
+    opener = page.locator(".kb-loc__mo")
+    assert opener.get_attribute("aria-expanded") == "false"
+    opener.focus()
+    page.keyboard.press("Enter")
+    assert opener.get_attribute("aria-expanded") == "true"
+    page.wait_for_function("() => document.querySelectorAll(\"select[data-kb-loc='type'] option\").length > 1")
+    labels = page.eval_on_selector_all(".kb-loc__muc", "items => items.map(l => l.querySelector('span').textContent)")
+    assert labels == ["Loại văn bản", "Năm ban hành", "Cơ quan ban hành"]
+    assert _choose(page, "type", "Kế hoạch", "dân")["pages"] == [HAI_CANG_PLAN]
+    assert "(đã lọc)" in page.inner_text(".md-search-result__meta")
+    _choose(page, "type", "Tất cả", "dân")
+    assert _choose(page, "year", "2016", "dân")["pages"] == [AN_HOA_2016]
+    # two filters together: an issuer (of two documents and a cited one), and one year
+    page.locator("select[data-kb-loc='year']").select_option(label="Tất cả")
+    issuer = page.eval_on_selector_all(
+        "select[data-kb-loc='issuer'] option", "options => options.map(o => o.textContent).filter(t => /An Hòa/.test(t))")
+    assert len(issuer) == 1, issuer
+    both = _choose(page, "issuer", issuer[0], "dân")["pages"]
+    assert sorted(both) == sorted([AN_HOA_18, AN_HOA_2016, "dan-chieu/qd-994-qd-tu-an-hoa.html"])
+    assert _choose(page, "year", "2019", "dân")["pages"] == [AN_HOA_18]
+    page.locator(".kb-loc__bo").click()
+    page.wait_for_function(DONE, arg="dân")
+    show_all(page, "dân")
+    assert results(page)["pages"] == everything
+
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_open_search_with_its_filters_has_no_serious_accessibility_violation(browser, server, width):
+    axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server}/index.html")
+    if width < 600:  # on a phone the box opens from the header's search button
+        page.click("label.md-header__button[for='__search']")
+    search(page, "dân vận")
+    page.locator(".kb-loc__mo").click()
+    page.wait_for_function("() => document.querySelectorAll(\"select[data-kb-loc='issuer'] option\").length > 1")
+    page.locator("select[data-kb-loc='type']").select_option(label="Chỉ thị")
+    page.wait_for_function(DONE, arg="dân vận")
+    rules = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}, "resultTypes": ["violations"]}
+    violations = axe_api.Axe().run(page, options=rules).response["violations"]
+    assert [(v["id"], v["nodes"][0]["target"]) for v in violations if v["impact"] in {"serious", "critical"}] == []
+    context.close()
 
 # The box on a phone, and focus --------------------------------------------------------------
 

@@ -14,7 +14,7 @@ import pytest
 
 from kb.search_fold import accent_key, fold
 from kb import search_index
-from kb.search_index import SearchIndex, decode, encode, page_kind, shard_of
+from kb.search_index import SearchIndex, decode, decode_list, encode, page_kind, shard_of
 from kb.search_numbers import DocumentNumber, parse_number
 from kb.search_sections import CutPage, Section, cut_page
 
@@ -102,7 +102,7 @@ def _scripts(folder: Path) -> dict[str, object]:
 
 
 def test_every_word_pair_and_number_is_found_in_the_shard_the_browser_reads(tmp_path, monkeypatch):
-    monkeypatch.setattr(search_index, "BIG_BYTES", 1000)  # long lists get files of their own
+    monkeypatch.setattr(search_index, "BIG_BYTES", 300)  # long lists get files of their own
     index = SearchIndex(tmp_path)
     pages = [
         ("van-ban/a.html", "A", CutPage((Section("", "", "Chỉ thị về Đảng", True), Section("k1", "Khoản 1", "Đăng ký hộ tịch dạng giấy", False)), {"Số hiệu": "18-CT/TU"}), 0),
@@ -123,10 +123,37 @@ def test_every_word_pair_and_number_is_found_in_the_shard_the_browser_reads(tmp_
         return files[f"s/{shard_of(key, meta['shards'])}.js"][1].get(key)
 
     dang = value("dang")  # Đảng, đăng, dạng, đảng: one entry, split by accents
-    assert decode(dang["đang4"]) == [0] + list(range(3, 3003))
+    assert decode_list(dang["đang4"]) == [0] + list(range(3, 3003))
     assert decode(dang["đăng0"]) == [1] and decode(dang["dang5"]) == [1]
-    assert decode(value("dan van")) == list(range(3, 3003))
+    assert decode_list(value("dan van")) == list(range(3, 3003))
     assert decode(value("ho tich")) == [1]
     assert value("#18") == [[0, "", "ct tu"], [1, "2000", "ct ttg"]]
     assert files["t/1.js"][1] == {"u": "dan-chieu/b.html", "t": "B", "s": [["", "", "Chỉ thị số 18/2000/CT-TTg"]]}
     assert zlib.crc32(b"dan van") % meta["shards"] == shard_of("dan van", meta["shards"])
+
+
+def test_a_long_page_text_is_written_in_parts_a_result_reads_one_of(tmp_path):
+    index = SearchIndex(tmp_path)
+    sections = tuple(Section(f"s{i}", f"Mục {i}", f"đoạn {i} " + "chữ " * 1500, False) for i in range(12))
+    index.add_page("huong-dan/dai.html", "Dài", CutPage(sections, {}), 2)
+    index.close()
+    files = _scripts(tmp_path / "search")
+    page = files["t/0.js"][1]
+    starts = [0] + page["c"]
+    assert len(starts) > 3 and all(f"t/0-{k}.js" in files for k in range(1, len(starts)))
+    assert max(len((tmp_path / "search" / name).read_text(encoding="utf-8")) for name in files if name.startswith("t/")) < 2 * search_index.PAGE_PART_CHARS
+    parts = [page["s"]] + [files[f"t/0-{k}.js"][2] for k in range(1, len(starts))]
+    assert [s for part in parts for s in part] == [[s.anchor, s.label, s.text] for s in sections]
+    assert all(files[f"t/0-{k}.js"][:2] == [0, k] for k in range(1, len(starts)))
+
+
+def test_a_huge_section_keeps_only_the_text_a_snippet_can_show(tmp_path):
+    index = SearchIndex(tmp_path)
+    index.add_page("dong-thoi-gian.html", "Dòng thời gian", CutPage((Section("", "", "mốc " * 50_000 + "cuối", True),), {}), 2)
+    index.close()
+    files = _scripts(tmp_path / "search")
+    shown = files["t/0.js"][1]["s"][0][2]
+    assert shown.startswith("mốc mốc") and shown.endswith(" …") and len(shown) <= search_index.SNIPPET_CHARS + 2
+    # every word is still found: the postings come from the whole text
+    meta = files["kb-meta.js"][0]
+    assert any("cuoi" in value[1] for name, value in files.items() if name.startswith("s/")) or "cuoi" in meta["big"]

@@ -47,9 +47,9 @@
 
   // ---- Files of the index, loaded once each through <script> tags ----
   var PAGE_STEP = 10; // pages shown at first, and added by «Xem thêm»
-  var DRAW_STEP = 3; // pages drawn per task
+  var FIRST_DRAW = 3; // pages drawn in the first task (the best result shows at once), the rest in the next
   var MAX_SECTIONS_PER_PAGE = 3;
-  var state = { arrivals: 0, meta: null, vocab: null, files: {}, shards: {}, pages: {}, decoded: new Map(), failed: false, shown: PAGE_STEP, lastQuery: null };
+  var state = { arrivals: 0, meta: null, vocab: null, files: {}, shards: {}, pages: {}, decoded: new Map(), filter: null, failed: false, shown: PAGE_STEP, lastQuery: null };
   var ui = null;
 
   var base = null;
@@ -95,7 +95,34 @@
     state.arrivals++;
     schedule();
   };
-  window.kbSearchPage = function (number, page) { state.pages[number] = page; schedule(); };
+  window.kbSearchPage = function (number, page) { page.parts = [page.s]; state.pages[number] = page; schedule(); };
+  window.kbSearchPagePart = function (number, k, sections) { state.pages[number].parts[k] = sections; schedule(); };
+
+  // a section of a loaded page: its text may be in a part of its own (t/<page>-<k>.js), requested
+  // here; null until that part has loaded
+  function sectionOf(number, index) {
+    var page = state.pages[number], starts = page.c || [], k = 0;
+    while (k < starts.length && starts[k] <= index) k++;
+    var part = page.parts[k];
+    if (!part) { load("t/" + number + "-" + k + ".js"); return null; }
+    return part[index - (k ? starts[k - 1] : 0)] || ["", "", ""];
+  }
+  // kb-loc.js (read when the reader opens «Lọc»): per filter the names and each page's values
+  window.kbSearchFilters = function (filters) {
+    Object.keys(filters).forEach(function (name) {
+      var flat = decodeNumbers(filters[name].pages), starts = [0], values = new Int32Array(flat.length), at = 0, count = 0;
+      while (at < flat.length) {
+        var k = flat[at++];
+        for (var j = 0; j < k; j++) values[count++] = flat[at++];
+        starts.push(count);
+      }
+      filters[name].starts = starts;
+      filters[name].values = values;
+    });
+    state.filters = filters;
+    fillFilters();
+    schedule();
+  };
 
   // gaps as written by kb.search_index.encode: digits "]".."|" then a last digit "#".."B"
   function decodeNumbers(text) {
@@ -108,10 +135,31 @@
     return out;
   }
 
-  function decodeSections(text) {
-    var gaps = decodeNumbers(text), out = new Int32Array(gaps.length), previous = -1;
-    for (var i = 0; i < gaps.length; i++) out[i] = previous = (i === 0 ? gaps[0] : previous + gaps[i] + 1);
-    return out;
+  // A section list (kb.search_index.encode_list): gaps, or "!" + a base64 bitmap of all sections.
+  // Either way it becomes a set of sections: positions (short lists) or a bitset (long ones),
+  // kept for the next query.
+  function decodeList(text, total) {
+    if (text.charCodeAt(0) === 33) {
+      var bytes = atob(text.slice(1)), bits = new Int32Array((total + 31) >> 5);
+      for (var b = 0, w = 0; b < bytes.length; b += 4, w++) {
+        bits[w] = bytes.charCodeAt(b) | bytes.charCodeAt(b + 1) << 8 | bytes.charCodeAt(b + 2) << 16 | bytes.charCodeAt(b + 3) << 24;
+      }
+      return { bits: bits };
+    }
+    var positions = new Int32Array(text.length), count = 0, value = 0, previous = -1;
+    for (var i = 0; i < text.length; i++) {
+      var code = text.charCodeAt(i);
+      if (code >= 93) value = value * 32 + code - 93;
+      else { value = value * 32 + code - 35; previous = previous < 0 ? value : previous + value + 1; positions[count++] = previous; value = 0; }
+    }
+    return { positions: positions.subarray(0, count) };
+  }
+
+  // set the sections of `list` in the bitset `into`
+  function addTo(into, list) {
+    if (list.bits) { var bits = list.bits; for (var w = 0; w < bits.length; w++) into[w] |= bits[w]; return; }
+    var positions = list.positions;
+    for (var i = 0; i < positions.length; i++) into[positions[i] >> 5] |= 1 << (positions[i] & 31);
   }
 
   function crc32(text) {
@@ -141,7 +189,7 @@
 
   function sectionsOf(cacheKey, text) {
     var list = state.decoded.get(cacheKey);
-    if (!list) { list = decodeSections(text); state.decoded.set(cacheKey, list); }
+    if (!list) { list = decodeList(text, state.meta.sections); state.decoded.set(cacheKey, list); }
     return list;
   }
 
@@ -258,117 +306,167 @@
     });
     if (pending.length) return { pending: true };
 
-    var total = meta.sections, found = buffer("found", total), exact = buffer("exact", total), paired = buffer("paired", total);
-    words.forEach(function (word, i) {
+    // one bitset per query word (sections with it, any accents), per word with the reader's
+    // accents, per neighbouring pair: a query is a few ANDs and ORs a machine word at a time
+    var total = meta.sections, size = (total + 31) >> 5, n = Math.min(words.length, 24);
+    var found = [], exact = [], paired = [];
+    words.slice(0, n).forEach(function (word, i) {
+      var any = found[i] = bitset("f" + i, size), same = exact[i] = bitset("e" + i, size);
       alts[i].tokens.forEach(function (token) {
         var value = entry(token);
         if (!value) return;
         if (typeof value === "string") value = { plain: value };
         Object.keys(value).forEach(function (variant) {
           var list = sectionsOf(token + "|" + variant, value[variant]);
-          var bit = 1 << i, same = word.accent !== null && (variant === word.accent || (variant === "plain" && word.accent === token + "0"));
-          for (var k = 0; k < list.length; k++) { found[list[k]] |= bit; if (same) exact[list[k]] |= bit; }
+          addTo(any, list);
+          if (word.accent !== null && (variant === word.accent || (variant === "plain" && word.accent === token + "0"))) addTo(same, list);
         });
       });
     });
     var pairsPending = false;
-    for (var i = 0; i + 1 < words.length; i++) {
+    for (var i = 0; i + 1 < n; i++) {
+      var pair = paired[i] = bitset("p" + i, size);
       // a word still being typed stands for several completions: its pairs wait for the next key
       if (alts[i].tokens.length > 1 || alts[i + 1].tokens.length > 1) continue;
       alts[i].tokens.forEach(function (a) {
         alts[i + 1].tokens.forEach(function (b) {
           var value = entry(a + " " + b);
           if (value === undefined) { pairsPending = true; return; }
-          if (!value) return;
-          var list = sectionsOf(a + " " + b, value);
-          for (var k = 0; k < list.length; k++) paired[list[k]] |= 1 << i;
+          if (value) addTo(pair, sectionsOf(a + " " + b, value));
         });
       });
     }
     if (pairsPending) return { pending: true };
 
-    var n = Math.min(words.length, 31), allBits = (1 << n) - 1, allPairs = n > 1 ? (1 << (n - 1)) - 1 : 0;
-    var best = 0;
-    for (var s = 0; s < total; s++) if (found[s]) { var c = popcount(found[s]); if (c > best) best = c; }
-    var pages = new Map(), firsts = meta.firsts, kinds = meta.kinds;
-    function pageEntry(p) {
-      var page = pages.get(p);
-      if (!page) {
-        var code = kinds.charCodeAt(p) - 48;
-        page = { page: p, kind: code >> 2, heads: code & 3, number: 0, phrase: 0, exact: 0, head: 0, count: 0, bits: 0, sections: [] };
-        pages.set(p, page);
-      }
-      return page;
+    // the sections to rank: those with every word; if none has them all, those with the most
+    var chosen = bitset("c", size), best = n;
+    for (var w = 0; w < size; w++) {
+      var all = -1;
+      for (var i = 0; i < n; i++) all &= found[i][w];
+      chosen[w] = all;
     }
-    if (best > 0) {
-      // sections are numbered page by page: walk pages alongside; keep each page's best few sections only
-      for (var t = 0, p = 0; t < total; t++) {
-        if (!found[t] || popcount(found[t]) < best) continue;
+    if (!chosen.some(function (v) { return v !== 0; })) best = mostWords(found, chosen, size);
+
+    var pageCount = meta.kinds.length, firsts = meta.firsts, kinds = meta.kinds, allow = state.filter;
+    var score = buffer("score", pageCount), count = buffer("count", pageCount), bitsOf = buffer("bits", pageCount);
+    var top = buffer("top", pageCount * MAX_SECTIONS_PER_PAGE), touched = [], p = 0, everyBits = 0;
+    // per page: phrase (bit 6), most words with the reader's accents (bits 1-5), in the head (bit 0)
+    for (var w = 0; w < size; w++) {
+      var v = chosen[w];
+      while (v) {
+        var low = v & -v, t = (w << 5) + 31 - Math.clz32(low);
+        v ^= low;
         while (firsts[p + 1] <= t) p++;
-        var page = pageEntry(p);
-        var phrase = (found[t] & allBits) === allBits && (paired[t] & allPairs) === allPairs ? 1 : 0;
-        var exactCount = popcount(exact[t]), head = t - firsts[p] < page.heads ? 1 : 0;
-        if (phrase > page.phrase) page.phrase = phrase;
-        if (exactCount > page.exact) page.exact = exactCount;
-        if (head > page.head) page.head = head;
-        page.count++;
-        page.bits |= found[t];
-        keepBest(page.sections, { index: t - firsts[p], score: phrase * 4 + head * 2 + (exactCount ? 1 : 0) });
+        if (allow && !allow(p)) continue;
+        var phrase = best === n ? 1 : 0;
+        for (var i = 0; phrase && i + 1 < n; i++) if (!(paired[i][w] & low)) phrase = 0;
+        var exactCount = 0, sectionBits = 0;
+        for (var i = 0; i < n; i++) {
+          if (found[i][w] & low) sectionBits |= 1 << i;
+          if (exact[i][w] & low) exactCount++;
+        }
+        var code = kinds.charCodeAt(p) - 48, index = t - firsts[p], head = index < (code & 3) ? 1 : 0;
+        if (!count[p]) touched.push(p);
+        count[p]++;
+        bitsOf[p] |= sectionBits;
+        everyBits |= sectionBits;
+        var was = score[p];
+        score[p] = Math.max(was >> 6, phrase) << 6 | Math.max(was >> 1 & 31, exactCount) << 1 | Math.max(was & 1, head);
+        keepBest(top, p, (phrase * 4 + head * 2 + (exactCount ? 1 : 0)) * 65536 + 65535 - Math.min(index, 65535));
       }
     }
+    var numberedPages = new Set();
     if (number && numbered) {
       numbered.forEach(function (item) {
         var codes = item[2] ? item[2].split(" ") : [];
         if (number.year && item[1] !== number.year) return;
         if (!number.codes.every(function (code) { return codes.indexOf(code) !== -1; })) return;
-        var page = pageEntry(item[0]);
-        page.number = 1;
-        if (!page.sections.length) page.sections.push({ index: 0, score: 0 });
+        if (allow && !allow(item[0])) return;
+        if (!count[item[0]] && !numberedPages.has(item[0])) touched.push(item[0]);
+        numberedPages.add(item[0]);
       });
     }
-    var ranked = Array.from(pages.values()).sort(function (a, b) {
-      return b.number - a.number || b.phrase - a.phrase || b.exact - a.exact || a.kind - b.kind ||
-        b.head - a.head || b.count - a.count || a.page - b.page;
+    // one number per page orders them all: number asked for, phrase, accents, kind, head, sections
+    var keys = new Float64Array(touched.length);
+    touched.forEach(function (page, k) {
+      var s = score[page], kind = kinds.charCodeAt(page) - 48 >> 2;
+      var rank = ((((numberedPages.has(page) ? 1 : 0) * 2 + (s >> 6 & 1)) * 32 + (s >> 1 & 31)) * 4 + (3 - kind)) * 2 + (s & 1);
+      keys[k] = (rank * 1048576 + Math.min(count[page], 1048575)) * 1048576 + (1048575 - page);
     });
-    ranked.forEach(function (page) {
-      page.sections.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
-    });
-    var missing = best < n ? words.filter(function (w, i) { return !ranked.some(function (page) { return page.bits & (1 << i); }); }) : [];
+    keys.sort();
+    var ranked = new Int32Array(touched.length);
+    for (var k = 0; k < touched.length; k++) ranked[k] = 1048575 - keys[touched.length - 1 - k] % 1048576;
+    var sectionCount = 0;
+    touched.forEach(function (page) { sectionCount += count[page]; });
+    var missing = best < n ? words.slice(0, n).filter(function (w, i) { return !(everyBits & (1 << i)); }) : [];
+    var materialized = [];
     return {
-      words: words, alts: alts, lastComplete: lastComplete, pages: ranked, all: best >= n, missing: missing,
+      words: words, alts: alts, lastComplete: lastComplete, all: best >= n, missing: missing, total: ranked.length,
       corrected: corrected ? words.map(function (w, i) { return alts[i].corrected || w.token; }).join(" ") : null,
-      sectionCount: ranked.reduce(function (sum, page) { return sum + page.count; }, 0),
+      sectionCount: sectionCount,
+      // the first k pages of the results, each with its best sections (reading order on a tie)
+      top: function (k) {
+        for (var i = materialized.length; i < Math.min(k, ranked.length); i++) {
+          var page = ranked[i], hits = [];
+          for (var j = 0; j < MAX_SECTIONS_PER_PAGE; j++) {
+            var packed = top[page * MAX_SECTIONS_PER_PAGE + j];
+            if (packed) hits.push(packed);
+          }
+          hits.sort(function (a, b) { return b - a; });
+          var sections = hits.map(function (packed) { return { index: 65535 - (packed % 65536) }; });
+          if (!sections.length) sections.push({ index: 0 });
+          materialized.push({ page: page, sections: sections, bits: bitsOf[page], count: count[page] });
+        }
+        return materialized.slice(0, k);
+      },
     };
   }
 
-  // the MAX_SECTIONS_PER_PAGE best sections of a page, met in reading order (earlier wins a tie)
-  function keepBest(list, hit) {
-    if (list.length < MAX_SECTIONS_PER_PAGE) { list.push(hit); return; }
-    var worst = 0;
-    for (var i = 1; i < list.length; i++) if (list[i].score < list[worst].score || (list[i].score === list[worst].score && list[i].index > list[worst].index)) worst = i;
-    if (hit.score > list[worst].score) list[worst] = hit;
+  // sections with the most query words, when none has them all (a few words typed apart)
+  function mostWords(found, chosen, size) {
+    var counts = buffer("most", size * 32), best = 0;
+    for (var w = 0; w < size; w++) {
+      for (var i = 0; i < found.length; i++) {
+        var v = found[i][w];
+        while (v) { var low = v & -v; v ^= low; var c = ++counts[(w << 5) + 31 - Math.clz32(low)]; if (c > best) best = c; }
+      }
+    }
+    for (var w = 0; w < size; w++) {
+      var bits = 0;
+      for (var b = 0; b < 32; b++) if (best && counts[(w << 5) + b] === best) bits |= 1 << b;
+      chosen[w] = bits;
+    }
+    return best;
   }
 
-  // one bit per query word for every section: kept between queries, cleared for each
+  // the MAX_SECTIONS_PER_PAGE best sections of page p, each packed as score * 65536 + 65535 - index
+  // (0 = empty slot): a better score, or the same score earlier in the page, is a larger number
+  function keepBest(top, p, packed) {
+    var at = p * MAX_SECTIONS_PER_PAGE, worst = at;
+    for (var i = at; i < at + MAX_SECTIONS_PER_PAGE; i++) {
+      if (!top[i]) { top[i] = packed; return; }
+      if (top[i] < top[worst]) worst = i;
+    }
+    if (packed > top[worst]) top[worst] = packed;
+  }
+
+  // typed arrays kept between queries (no garbage per query), emptied for each
   var buffers = {};
   function buffer(name, size) {
     var b = buffers[name];
-    if (!b || b.length !== size) b = buffers[name] = new Uint32Array(size); else b.fill(0);
+    if (!b || b.length !== size) b = buffers[name] = new Int32Array(size); else b.fill(0);
     return b;
   }
+  function bitset(name, size) { return buffer(name, size); }
 
-  function popcount(v) {
-    v = v - ((v >>> 1) & 0x55555555);
-    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-    return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-  }
 
   // ---- Snippets: the readers' text around the first matching word, matches marked ----
   function escapeHtml(text) {
     return String(text).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
 
-  var SNIPPET_BEFORE = 10, SNIPPET_AFTER = 24, SNIPPET_SCAN = 20000; // words; characters searched for a match
+  // words; characters searched for a match (the index keeps no more of a section: kb.search_index.SNIPPET_CHARS)
+  var SNIPPET_BEFORE = 10, SNIPPET_AFTER = 24, SNIPPET_SCAN = 20000;
 
   // Words are read only up to the first match and a little after it: sections can be long.
   function snippet(text, result) {
@@ -418,7 +516,12 @@
   function schedule() {
     if (scheduled) return;
     scheduled = true;
-    setTimeout(function () { scheduled = false; render(); }, 0);
+    setTimeout(function () {
+      scheduled = false;
+      var started = performance.now();
+      render();
+      state.longestRender = Math.max(state.longestRender || 0, performance.now() - started);
+    }, 0);
   }
 
   function render() {
@@ -430,27 +533,37 @@
     if (!state.meta) { load("kb-meta.js"); return show("Đang tải chỉ mục…", "", "loading"); }
     // the same query over the same files gives the same result: not computed twice
     var cached = state.cached, result;
-    if (cached && cached.query === query && cached.arrivals === state.arrivals) result = cached.result;
-    else { result = search(query); state.cached = { query: query, arrivals: state.arrivals, result: result }; }
+    if (cached && cached.query === query && cached.arrivals === state.arrivals && cached.filter === state.filter) result = cached.result;
+    else {
+      var started = performance.now();
+      result = search(query);
+      state.spent = performance.now() - started;
+      state.cached = { query: query, arrivals: state.arrivals, filter: state.filter, result: result };
+    }
     if (!result) return show("Gõ từ cần tìm, có dấu hay không dấu đều được.", "", "done");
     if (result.pending) return ui.state === "done" && ui.query === query ? null : show("Đang tìm…", null, "loading");
-    if (!result.pages.length) return show("Không tìm thấy văn bản nào.", "", "done");
-    var shown = result.pages.slice(0, state.shown), waiting = false;
+    if (!result.total) return show(state.filter ? "Không có văn bản nào khớp bộ lọc." : "Không tìm thấy văn bản nào.", "", "done");
+    var shown = result.top(state.shown), waiting = false;
     shown.forEach(function (page) { if (!state.pages[page.page]) { load("t/" + page.page + ".js"); waiting = true; } });
+    if (!waiting) shown.forEach(function (page) {
+      page.sections.slice(0, MAX_SECTIONS_PER_PAGE).forEach(function (hit) { if (!sectionOf(page.page, hit.index)) waiting = true; });
+    });
     if (waiting) return show("Đang tìm…", null, "loading");
     var signature = query + "\u0000" + state.shown + "\u0000" + shown.map(function (page) {
       return page.page + ":" + page.sections.slice(0, MAX_SECTIONS_PER_PAGE).map(function (h) { return h.index; }).join(",");
-    }).join(" ") + "\u0000" + result.pages.length + "\u0000" + result.sectionCount;
+    }).join(" ") + "\u0000" + result.total + "\u0000" + result.sectionCount;
     if (signature === state.signature && ui.state === "done") return;
-    // Results are drawn a few pages per task, so no task (and no layout after it) grows long and
-    // the best result shows first. «Xem thêm» keeps what is drawn and adds to it.
+    // The best results are drawn in a task of their own, so they show first; the rest in the next.
+    // «Xem thêm» keeps what is drawn and adds to it.
     var progress = state.progress;
     if (!progress || progress.signature !== signature) {
-      var keep = progress && progress.query === query && shown.slice(0, progress.drawn).every(function (page, i) { return page.page === progress.pages[i]; }) ? progress.drawn : 0;
+      // what is drawn stays if the new list begins with it (a shorter list is drawn afresh)
+      var keep = progress && progress.query === query && shown.length >= progress.drawn &&
+        shown.slice(0, progress.drawn).every(function (page, i) { return page.page === progress.pages[i]; }) ? progress.drawn : 0;
       if (keep) ui.list.querySelectorAll(".kb-xem-them").forEach(function (item) { item.remove(); });
       progress = state.progress = { signature: signature, query: query, drawn: keep, fresh: !keep, pages: shown.map(function (page) { return page.page; }) };
     }
-    var to = Math.min(shown.length, progress.drawn + DRAW_STEP);
+    var to = progress.drawn ? shown.length : Math.min(shown.length, FIRST_DRAW);
     var html = shown.slice(progress.drawn, to).map(function (page) { return renderPage(page, result); }).join("");
     if (progress.fresh) { progress.fresh = false; ui.list.innerHTML = html; } else ui.list.insertAdjacentHTML("beforeend", html);
     progress.drawn = to;
@@ -459,11 +572,11 @@
       schedule();
       return;
     }
-    if (result.pages.length > shown.length) {
+    if (result.total > shown.length) {
       ui.list.insertAdjacentHTML("beforeend", '<li class="md-search-result__item kb-xem-them"><button type="button" class="md-button kb-xem-them__nut">Xem thêm ' +
-        Math.min(PAGE_STEP, result.pages.length - shown.length) + " kết quả</button></li>");
+        Math.min(PAGE_STEP, result.total - shown.length) + " kết quả</button></li>");
     }
-    var meta = result.pages.length + " văn bản, trang · " + result.sectionCount + " đoạn, khoản có kết quả";
+    var meta = result.total + " văn bản, trang · " + result.sectionCount + " đoạn, khoản có kết quả" + (state.filter ? " (đã lọc)" : "");
     var notes = [];
     if (result.corrected) notes.push('Có phải bạn tìm <a href="?q=' + encodeURIComponent(result.corrected) + '" class="kb-goi-y">' + escapeHtml(result.corrected) + "</a>?");
     if (!result.all && result.missing.length) {
@@ -477,7 +590,7 @@
   function renderPage(page, result) {
     var data = state.pages[page.page];
     var items = page.sections.slice(0, MAX_SECTIONS_PER_PAGE).map(function (hit) {
-      var section = data.s[hit.index] || ["", "", ""];
+      var section = sectionOf(page.page, hit.index);
       var label = section[1] || (section[0] === "" ? "Đầu trang" : "");
       return '<a href="' + escapeHtml(href(data.u, section[0])) + '" class="md-search-result__link kb-ket-qua" data-kb-anchor="' +
         escapeHtml(section[0]) + '"><article class="md-search-result__article md-typeset">' +
@@ -514,6 +627,45 @@
   var ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="10" cy="10" r="6" fill="none" stroke="currentColor" stroke-width="2"/><path d="M14.5 14.5 20 20" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>';
   var CLOSE = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6 18 18M18 6 6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>';
 
+  // «Lọc»: native selects with labels (keyboard and screen readers need nothing more)
+  var FILTER_LABELS = { type: "Loại văn bản", year: "Năm ban hành", issuer: "Cơ quan ban hành" };
+  var FILTERS = '<div class="kb-loc"><button type="button" class="kb-loc__mo" aria-expanded="false" aria-controls="kb-loc-chon">Lọc kết quả</button>' +
+    '<div class="kb-loc__chon" id="kb-loc-chon" role="group" aria-label="Lọc kết quả" hidden>' +
+    Object.keys(FILTER_LABELS).map(function (name) {
+      return '<label class="kb-loc__muc"><span>' + FILTER_LABELS[name] + '</span><select data-kb-loc="' + name + '"><option value="">Tất cả</option></select></label>';
+    }).join("") + '<button type="button" class="kb-loc__bo md-button">Bỏ lọc</button></div></div>';
+
+  function fillFilters() {
+    if (!ui || !state.filters) return;
+    ui.box.querySelectorAll("select[data-kb-loc]").forEach(function (select) {
+      var filter = state.filters[select.getAttribute("data-kb-loc")];
+      if (!filter || select.options.length > 1) return;
+      select.insertAdjacentHTML("beforeend", filter.names.map(function (name, i) {
+        return '<option value="' + i + '">' + escapeHtml(name) + "</option>";
+      }).join(""));
+    });
+  }
+
+  // the pages the chosen values allow (null: every page)
+  function applyFilters() {
+    var chosen = [];
+    ui.box.querySelectorAll("select[data-kb-loc]").forEach(function (select) {
+      var filter = state.filters && state.filters[select.getAttribute("data-kb-loc")];
+      if (filter && select.value !== "") chosen.push({ filter: filter, value: +select.value });
+    });
+    state.filter = !chosen.length ? null : function (p) {
+      return chosen.every(function (c) {
+        for (var i = c.filter.starts[p]; i < c.filter.starts[p + 1]; i++) if (c.filter.values[i] === c.value) return true;
+        return false;
+      });
+    };
+    ui.box.classList.toggle("kb-dang-loc", !!state.filter);
+    // the results on screen are not final for the new choice until it has run
+    state.signature = null;
+    setStatus("loading");
+    schedule();
+  }
+
   function mount() {
     var header = document.querySelector(".md-header__inner");
     var toggle = document.getElementById("__search");
@@ -530,7 +682,7 @@
       '<label class="md-search__icon md-icon" for="__search">' + ICON + "</label>" +
       '<button type="button" class="kb-dong-tim md-icon" aria-label="Đóng tìm kiếm" title="Đóng tìm kiếm">' + CLOSE + "</button></form>" +
       '<div class="md-search__output"><div class="md-search__scrollwrap" tabindex="0">' +
-      '<div class="md-search-result"><div class="md-search-result__meta" aria-live="polite"></div>' +
+      '<div class="md-search-result"><div class="md-search-result__meta" aria-live="polite"></div>' + FILTERS +
       '<ol class="md-search-result__list" role="presentation"></ol></div></div></div></div></div>';
     var source = header.querySelector(".md-header__source");
     header.insertBefore(wrapper, source);
@@ -553,6 +705,18 @@
       }
     });
     wrapper.querySelector(".kb-dong-tim").addEventListener("click", function () { close(); ui.input.blur(); });
+    var opener = wrapper.querySelector(".kb-loc__mo"), panel = wrapper.querySelector(".kb-loc__chon");
+    opener.addEventListener("click", function () {
+      var open = opener.getAttribute("aria-expanded") !== "true";
+      opener.setAttribute("aria-expanded", String(open));
+      panel.hidden = !open;
+      if (open && !state.filters) load("kb-loc.js");
+    });
+    panel.addEventListener("change", applyFilters);
+    panel.querySelector(".kb-loc__bo").addEventListener("click", function () {
+      panel.querySelectorAll("select").forEach(function (select) { select.value = ""; });
+      applyFilters();
+    });
     // the overlay closes when focus moves outside it (Tab past the results, a click elsewhere)
     ui.box.addEventListener("focusout", function (event) {
       if (!event.relatedTarget || !ui.box.contains(event.relatedTarget)) {
@@ -597,7 +761,8 @@
     }, 400);
   }
 
-  // fold/accentKey/crc32: tests check them against the build's; files: what search has read (measurements)
-  window.kbSearch = { fold: fold, accentKey: accentKey, crc32: crc32, files: function () { return Object.keys(state.files); } };
+  // fold/accentKey/crc32: tests check them against the build's; files: what search has read, spent:
+  // ms of the last search computed and of the longest render task (measurements)
+  window.kbSearch = { fold: fold, accentKey: accentKey, crc32: crc32, files: function () { return Object.keys(state.files); }, spent: function () { return { search: state.spent, longestRender: state.longestRender }; } };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount); else mount();
 })();

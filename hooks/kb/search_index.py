@@ -23,26 +23,38 @@ titles and anchors of one page, read only for the pages shown.
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 import unicodedata
 import zlib
 from array import array
-from collections import defaultdict
+from collections import defaultdict, deque
+from itertools import accumulate, chain, islice, repeat
+from operator import lshift, or_, sub
 from pathlib import Path
 from typing import Callable
 
 from .search_fold import WORD, accent_key, fold
 from .search_numbers import TYPE_CODES, parse_number
-from .search_sections import NUMBER_LABELS, TYPE_LABEL, CutPage
+from .search_sections import ISSUED_LABEL, ISSUER_LABEL, NUMBER_LABELS, TYPE_LABEL, CutPage
 
-VERSION = 4
+VERSION = 5
 META_FILE = "search/kb-meta.js"
 VOCAB_FILE = "search/kb-vocab.js"
 SHARD_FILE = "search/s/{}.js"
 BIG_FILE = "search/b/{}.js"
 PAGE_FILE = "search/t/{}.js"
+PAGE_PART_FILE = "search/t/{}-{}.js"
+PAGE_PART_CHARS = 12_000
+SNIPPET_CHARS = 20_000  # of a section's text, what a snippet can show (kb-search.js SNIPPET_SCAN)
+FILTER_FILE = "search/kb-loc.js"
 SHARD_BYTES = 24_000  # target size of a shard; a query reads about one per word
 BIG_BYTES = 12_000  # a list longer than this gets a file of its own
+PAIR_SHIFT = 32  # a pair of tokens numbered a, b is the int a << 32 | b
+PAIR_MASK = (1 << PAIR_SHIFT) - 1
+_append = array.append  # called through map(): no Python frame per list
+BITMAP = "!"  # a section list written as a bitmap starts with this (never the first digit of a gap)
 
 # Page kinds, best first: documents with their text, documents known only by citation, the rest
 # (guides, per-agency duty pages, lists). Front matter `search: {kind: ...}` may say otherwise.
@@ -70,10 +82,19 @@ class SearchIndex:
         self.kinds: list[int] = []  # per page: kind * 4 + number of head sections (0–3)
         self.section_counts: list[int] = []
         self.count = 0  # sections so far
-        self.words: dict[str, array] = defaultdict(lambda: array("I"))  # accent key → sections
-        self.pairs: dict[tuple[str, str], array] = defaultdict(lambda: array("I"))
+        # Words and pairs are numbered as first met; lists are kept by number (ints hash and
+        # compare faster than strings, and a pair is one int, not a tuple of two strings).
+        self.keys: list[str] = []  # accent key ("đang4") by number
+        self.key_lists: list[array] = []  # sections containing each accent key
+        self.tokens: list[str] = []  # folded token ("dang") by number
+        self.pairs: dict[int, array] = {}  # first token << PAIR_SHIFT | second token → sections
+        self._key_of: dict[str, tuple[int, ...]] = {}  # piece of text between spaces → its words' accent keys
+        self._tokens_of: dict[str, tuple[int, ...]] = {}  # piece of text → its folded tokens, in order
+        self._key_numbers: dict[str, int] = {}
+        self._token_numbers: dict[str, int] = {}
         self.numbers: dict[str, list] = defaultdict(list)  # "#18" → [[page, year, codes], ...]
-        self._word_keys: dict[str, str | None] = {}  # word as written → accent key (None: folds to several tokens)
+        # what the results can be filtered by, per page: type, year of issue, issuers (0 = none)
+        self.filters = {"type": _Facet(), "year": _Facet(), "issuer": _Facet()}
         self.paths: list[Path] = []
 
     def add_page(self, url: str, title: str, page: CutPage, kind: int) -> None:
@@ -85,28 +106,65 @@ class SearchIndex:
             self._add_section(self.count, f"{section.label} {section.text}")
             self.count += 1
         self._add_numbers(number, page.properties)
-        text = {"u": url, "t": title, "s": [[s.anchor, s.label, s.text] for s in page.sections]}
+        self._add_filters(page.properties)
+        # the readers' text in parts of about PAGE_PART_CHARS: a result shows three sections,
+        # and a long page (a timeline, a glossary) must not cost a megabyte to show them
+        parts: list[list[list[str]]] = [[]]
+        size = 0
+        for s in page.sections:
+            shown = _shown_text(s.text)
+            if parts[-1] and size + len(shown) > PAGE_PART_CHARS:
+                parts.append([])
+                size = 0
+            parts[-1].append([s.anchor, s.label, shown])
+            size += len(shown) + len(s.label) + len(s.anchor) + 10
+        text: dict[str, object] = {"u": url, "t": title, "s": parts[0]}
+        if len(parts) > 1:
+            text["c"] = list(accumulate(len(part) for part in parts[:-1]))  # first section of parts 1, 2, …
         self._write(PAGE_FILE.format(number), f"window.kbSearchPage({number}, {_json(text)});\n")
+        for k, part in enumerate(parts[1:], 1):
+            self._write(PAGE_PART_FILE.format(number, k), f"window.kbSearchPagePart({number}, {k}, {_json(part)});\n")
 
+    # The hot loop of the writer: every section of every page. Text is split at spaces; each
+    # distinct piece ("dân,", "18/2000/CT-TTg") is folded and keyed once per build. The rest runs
+    # in C: sets, map, and array.append called through map for every list the section goes in.
     def _add_section(self, section: int, text: str) -> None:
-        text = unicodedata.normalize("NFC", text).lower()
-        keys = self._word_keys
-        found = set()  # two spellings may share a key ("Hoá", "hóa"): a section is listed once
-        for word in set(WORD.findall(text)):
-            key = keys.get(word, False)
-            if key is False:
-                folded = fold(word)
-                # a word that folds to several tokens ("x²") is indexed as plain tokens
-                keys[word] = key = accent_key(word) if folded and " " not in folded else None
-            if key is not None:
-                found.add(key)
-            else:
-                found.update(token + "0" for token in fold(word).split())
-        for key in found:
-            self.words[key].append(section)
-        tokens = fold(text).split()
-        for pair in set(zip(tokens, tokens[1:])):
-            self.pairs[pair].append(section)
+        pieces = text.split()
+        key_of = self._key_of
+        distinct = set(pieces)
+        for piece in distinct.difference(key_of):
+            self._learn(piece)
+        keys = set(chain.from_iterable(map(key_of.__getitem__, distinct)))
+        deque(map(_append, map(self.key_lists.__getitem__, keys), repeat(section)), maxlen=0)
+        tokens = list(chain.from_iterable(map(self._tokens_of.__getitem__, pieces)))
+        pairs = set(map(or_, map(lshift, tokens, repeat(PAIR_SHIFT)), islice(tokens, 1, None)))
+        lists = self.pairs
+        new = pairs.difference(lists)
+        if new:
+            lists.update(zip(new, map(array, repeat("I", len(new)))))
+        deque(map(_append, map(lists.__getitem__, pairs), repeat(section)), maxlen=0)
+
+    def _learn(self, piece: str) -> None:
+        keys: list[int] = []
+        tokens: list[int] = []
+        for word in WORD.findall(unicodedata.normalize("NFC", piece).lower()):
+            folded = fold(word).split()
+            # a word that folds to several tokens ("x²") is indexed as plain tokens
+            for key in [accent_key(word)] if len(folded) == 1 else [token + "0" for token in folded]:
+                keys.append(self._number(key, self._key_numbers, self.keys, self.key_lists))
+            tokens.extend(self._number(token, self._token_numbers, self.tokens) for token in folded)
+        self._key_of[piece] = tuple(keys)
+        self._tokens_of[piece] = tuple(tokens)
+
+    @staticmethod
+    def _number(name: str, numbers: dict[str, int], names: list[str], lists: list | None = None) -> int:
+        number = numbers.get(name)
+        if number is None:
+            numbers[name] = number = len(names)
+            names.append(name)
+            if lists is not None:
+                lists.append(array("I"))
+        return number
 
     def _add_numbers(self, page: int, properties: dict[str, str]) -> None:
         type_name = properties.get(TYPE_LABEL, "")
@@ -118,22 +176,34 @@ class SearchIndex:
                     seen.add(parsed)
                     self.numbers["#" + parsed.number].append([page, parsed.year, " ".join(sorted(parsed.codes))])
 
+    def _add_filters(self, properties: dict[str, str]) -> None:
+        known = [v.strip() for v in properties.get(TYPE_LABEL, "").split(";") if v.strip() and v.strip() != UNKNOWN]
+        self.filters["type"].add(known[:1])
+        # a year only when the date names exactly one (an inferred range "2008–2010" names none)
+        years = set(YEAR.findall(properties.get(ISSUED_LABEL, "")))
+        self.filters["year"].add(list(years) if len(years) == 1 else [])
+        self.filters["issuer"].add([v.strip() for v in properties.get(ISSUER_LABEL, "").split(";") if v.strip() and v.strip() != UNKNOWN])
+
     def close(self) -> list[Path]:
         """Write the postings, the vocabulary and the metadata (last); return every path written."""
+        sections = self.count
         entries: dict[str, object] = {}  # key → its value in a shard
         vocabulary: dict[str, int] = {}  # folded word → sections containing it (roughly: summed over accents)
         grouped: dict[str, dict[str, str]] = defaultdict(dict)
-        for key, sections in self.words.items():
+        for key, found in zip(self.keys, self.key_lists):
+            if not found:
+                continue
             folded = fold(key[:-1])
-            grouped[folded][key] = encode(sections)
-            vocabulary[folded] = vocabulary.get(folded, 0) + len(sections)
+            grouped[folded][key] = encode_list(found, sections)
+            vocabulary[folded] = vocabulary.get(folded, 0) + len(found)
         for folded, variants in grouped.items():
             only = variants.get(folded + "0")
             entries[folded] = only if only is not None and len(variants) == 1 else dict(sorted(variants.items()))
-        for (first, second), sections in self.pairs.items():
-            entries[f"{first} {second}"] = encode(sections)
+        tokens = self.tokens
+        for pair, found in self.pairs.items():
+            entries[f"{tokens[pair >> PAIR_SHIFT]} {tokens[pair & PAIR_MASK]}"] = encode_list(found, sections)
         entries.update(self.numbers)
-        self.words.clear()
+        self.key_lists.clear()
         self.pairs.clear()
 
         big: dict[str, int] = {}
@@ -168,6 +238,9 @@ class SearchIndex:
             "big": big,
             "types": TYPE_CODES,
         }
+        # read only when the reader opens «Lọc»: the names, sorted, and each page's values
+        filters = {name: facet.written(reverse=name == "year") for name, facet in self.filters.items()}
+        self._write(FILTER_FILE, f"window.kbSearchFilters({_json(filters)});\n")
         self._write(META_FILE, f"window.kbSearchMeta({_json(meta)});\n")
         return self.paths
 
@@ -181,6 +254,42 @@ class SearchIndex:
 
 
 # Helper functions -------------------------------------------------------------------------
+
+
+def _shown_text(text: str) -> str:
+    """A section's text as far as a snippet can reach: the browser looks for the first match in
+    the first SNIPPET_CHARS characters (kb-search.js, SNIPPET_SCAN) and shows the start if there
+    is none; a page without anchors (a timeline) is one section of a megabyte."""
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    cut = text.rfind(" ", 0, SNIPPET_CHARS)
+    return text[: cut if cut > 0 else SNIPPET_CHARS] + " …"
+
+
+UNKNOWN = "Chưa rõ"
+YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+class _Facet:
+    """One filter (type, year, issuer): the values of each page, by number of first sight."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, int] = {}
+        self.pages: list[list[int]] = []
+
+    def add(self, values: list[str]) -> None:
+        self.pages.append([self.names.setdefault(v, len(self.names)) for v in dict.fromkeys(values)])
+
+    def written(self, reverse: bool = False) -> dict:
+        """Names in the order the reader sees them (Vietnamese letters by their base letter; years
+        newest first), and per page the number of values then each value's place in that order."""
+        order = sorted(self.names, key=lambda name: (fold(name), name), reverse=reverse)
+        place = {self.names[name]: i for i, name in enumerate(order)}
+        flat: list[int] = []
+        for values in self.pages:
+            flat.append(len(values))
+            flat.extend(place[v] for v in values)
+        return {"names": order, "pages": encode_numbers(flat)}
 
 
 def shard_of(key: str, shards: int) -> int:
@@ -211,13 +320,43 @@ def encode_numbers(numbers) -> str:
     return "".join(_CODES[n] if n < len(_CODES) else encode_number(n) for n in numbers)
 
 
+_GAP_CODES = [""] + _CODES[:-1]  # a difference d between neighbours is written as the gap d - 1
+
+
 def encode(sections: array) -> str:
     """Ascending section numbers as gaps: first number, then each difference minus one."""
     if not sections:
         return ""
-    gaps = [b - a - 1 for a, b in zip(sections, sections[1:])]
-    gaps.insert(0, sections[0])
-    return encode_numbers(gaps)
+    first = sections[0]
+    head = _CODES[first] if first < len(_CODES) else encode_number(first)
+    if len(sections) == 1:
+        return head
+    differences = list(map(sub, islice(sections, 1, None), sections))
+    if max(differences) < len(_GAP_CODES):
+        return head + "".join(map(_GAP_CODES.__getitem__, differences))
+    return head + "".join(encode_number(d - 1) for d in differences)
+
+
+def encode_list(sections: array, total: int) -> str:
+    """A section list as written in the index: gaps (`encode`), or, if shorter, a bitmap of all
+    `total` sections in base64 (bit s of byte s // 8 = section s), after BITMAP. The commonest
+    words are in most sections: their bitmap is about a sixth of their gaps, and the browser
+    reads it with atob() and ANDs it a word at a time."""
+    if len(sections) * 6 < total:  # a gap costs at least one character, a bitmap total / 6
+        return encode(sections)
+    flags = bytearray(b"0") * total
+    deque(map(flags.__setitem__, sections, repeat(49)), maxlen=0)  # b"1" at each section, in C
+    bitmap = int(flags[::-1], 2).to_bytes((total + 7) // 8, "little")
+    gaps = encode(sections)
+    packed = BITMAP + base64.b64encode(bitmap).decode("ascii")
+    return packed if len(packed) < len(gaps) else gaps
+
+
+def decode_list(text: str) -> list[int]:
+    if not text.startswith(BITMAP):
+        return decode(text)
+    bitmap = int.from_bytes(base64.b64decode(text[1:]), "little")
+    return [s for s in range(bitmap.bit_length()) if bitmap >> s & 1]
 
 
 def decode(text: str) -> list[int]:
