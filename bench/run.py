@@ -137,7 +137,8 @@ def measure_site(site: Path, doc_ids: list[str]) -> dict:
 
 
 def make_floor(ours: Path, dest: Path, material_search: bool = False) -> Path:
-    """Plain MkDocs project with our generated Markdown pre-written to docs/ and no hooks.
+    """Plain MkDocs project with our generated pages pre-written to docs/ as Markdown, and no hooks
+    (document pages, which we render straight to HTML, as the Markdown of bench/floor_pages.py).
 
     With material_search, the floor also runs Material's own search plugin: what a plain
     Material site pays for search, to set against our own search index (which `floor` lacks).
@@ -152,14 +153,20 @@ def make_floor(ours: Path, dest: Path, material_search: bool = False) -> Path:
     corpus, _ = load_corpus(ours / "data", root=ours)
     from kb_mkdocs import NAV_PAGES
 
+    from floor_pages import FloorPages
+
     out_of_nav = set()
-    for page in PageGenerator(corpus).pages():
+    generator = PageGenerator(corpus)
+    floor_pages = FloorPages(generator)
+    for page in generator.plan():
         if page.src_path not in NAV_PAGES:
             folder = posixpath.dirname(page.src_path)
             out_of_nav.add(f"/{folder}/*.md" if folder else f"/{page.src_path}")
         path = dest / "docs" / page.src_path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.content, encoding="utf-8")
+        # pages we render as HTML from the model, the floor converts from Markdown
+        content = floor_pages.markdown(page) if page.html else page.render()
+        path.write_text(content, encoding="utf-8")
     config = (ours / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^hooks:\n(?:  - .*\n)+", "", config, flags=re.M)
     config = re.sub(r"^watch:\n(?:  - .*\n)+", "", config, flags=re.M)

@@ -33,6 +33,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH.parent / "hooks"))
 sys.path.insert(0, str(BENCH.parent / "tests"))
 import gen  # noqa: E402
+from kb.html_render import decode, is_encoded  # noqa: E402
 from kb.loader import load_corpus  # noqa: E402
 from kb.pages import PageGenerator  # noqa: E402
 from kb.search_index import SearchIndex, page_kind  # noqa: E402
@@ -49,8 +50,11 @@ def _convert(job: tuple[str, str]) -> tuple[str, str, dict, str]:
     front = _FRONT.match(content)
     meta = yaml.safe_load(front.group(1)) if front else {}
     body = content[front.end() :] if front else content
-    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc"], extension_configs={"toc": {"permalink": "¶"}})
-    article = md.convert(body)
+    if is_encoded(body):  # a page rendered straight to HTML (document pages)
+        article = decode(body)[0]
+    else:
+        md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "toc"], extension_configs={"toc": {"permalink": "¶"}})
+        article = md.convert(body)
     return src_path, article, meta or {}, _SHELL[0] + article + _SHELL[1]
 
 

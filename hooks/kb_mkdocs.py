@@ -12,12 +12,15 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from kb import forked, messages
 from kb.buildcache import DocumentCache, PageMemory
 from kb.forked import ChildFailed, PageStream
 from kb.glossary import tooltips
 from kb.guide import GUIDE_PAGE, fill_guide
+from kb.html_render import decode
 from kb.check import load_checked
 from kb.collector import collector_paused
 from kb.loader import SOURCES_DIR
@@ -64,6 +67,25 @@ class _StreamedFile(_GeneratedFile):
     @_content.setter
     def _content(self, value: str | bytes | None) -> None:
         self._value = value
+
+
+class _ModelPage(Page):
+    """A generated page whose HTML was rendered from the model (kb.html_render): MkDocs' Markdown
+    step is skipped. Its table of contents, anchors and links come with the HTML; links are
+    checked as MkDocs checks a Markdown page's (missing page: a warning; anchors: after the build)."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content, outline = decode(self.markdown)
+        self.toc = get_toc(outline["toc"])
+        self.present_anchor_ids = set(outline["anchors"])
+        self.links_to_anchors = {}
+        for target, url in outline["links"].items():
+            path, _, anchor = target.partition("#")
+            file = files.get_file_from_path(path) if path else self.file
+            if file is None:
+                log.warning(f"Doc file '{self.file.src_uri}' contains a link '{url}', but the target '{path}' is not found among documentation files.")
+            elif anchor:
+                self.links_to_anchors.setdefault(file, {}).setdefault(anchor, url)
 
 
 _state: dict = {"command": "build", "stream": None}
@@ -116,6 +138,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             stream = _state["stream"] = PageStream((page.src_path, page.render) for page in plan)
     for problem in warnings:  # notices (BOM, NFD) were repaired by the loader: they must not fail --strict
         (log.warning if problem.severity == "warning" else log.info)(str(problem))
+    nav_titles = _nav_titles(config.nav or [])
     for page in plan:
         try:  # every generated path is made of validated ids; this is the last line of defence
             output_path(Path(config.site_dir), page.src_path)
@@ -131,6 +154,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             content = page.render()
             file = _GeneratedFile.generated(config, page.src_path, content=content, inclusion=inclusion)
             file.unchanged = not _PAGES.changed(page.src_path, content)
+        if page.html:  # MkDocs' nav reuses this page object: it gets its nav title here
+            _ModelPage(nav_titles.get(page.src_path), file, config)
         files.append(file)
     return files
 
@@ -143,6 +168,21 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
         except ValueError as exc:
             raise PluginError(str(exc)) from None
     return markdown
+
+
+def _nav_titles(items) -> dict[str, str]:
+    """Titles given in mkdocs.yml's nav, by page: `- Theo cấp: duyet/cap.md` → {'duyet/cap.md': 'Theo cấp'}."""
+    titles: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    titles[value] = title
+                else:
+                    titles.update(_nav_titles(value))
+        elif isinstance(item, list):
+            titles.update(_nav_titles(item))
+    return titles
 
 
 def _stop_stream() -> None:

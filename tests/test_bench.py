@@ -59,3 +59,4 @@ def test_a_document_page_is_the_same_size_whatever_the_size_of_the_corpus(tmp_pa
     for doc_id, html in pages[small].items():
         assert len(pages[large][doc_id]) == len(html), doc_id
         assert pages[large][doc_id] == html, doc_id
+

@@ -1,6 +1,6 @@
 """Pages of the cross-reference index: one per cited document, the index, the maintainers' report,
 and the "Dẫn chiếu" section of document pages. Data is prepared once per build; Markdown is in
-the templates (dan-chieu*.md.j2, _dan-chieu-van-ban.md.j2)."""
+the templates (dan-chieu*.html.j2, _dan-chieu-van-ban.html.j2)."""
 
 from __future__ import annotations
 
@@ -91,12 +91,12 @@ class CitationPages:
     def pages(self) -> Iterable:
         cited = [t for t in self.targets.values() if t.entry is not None or self.index.by_target.get(t.id)]
         rows = sorted((self.row(t) for t in cited), key=lambda r: (r["target"].type, r["target"].sort_date, r["target"].name))
-        yield self.render("dan-chieu-index.md.j2", f"{CITED_URL}/index.md", rows=rows, by_type=_group(rows, "type"), by_issuer=_group(rows, "issuer"), total=len(self.index.citations))
+        yield self.render("dan-chieu-index.html.j2", f"{CITED_URL}/index.md", rows=rows, by_type=_group(rows, "type"), by_issuer=_group(rows, "issuer"), total=len(self.index.citations))
         for target in self.targets.values():
             if target.entry is not None:
-                yield self.render("dan-chieu.md.j2", target.path, t=target, e=target.entry, links=self.links_of(target.id), source_of=self.source_of)
+                yield self.render("dan-chieu.html.j2", target.path, t=target, e=target.entry, links=self.links_of(target.id), source_of=self.source_of)
         unresolved = [self.backlink(c) for c in self.index.unresolved]
-        yield self.render("bao-cao-dan-chieu.md.j2", REPORT_PATH, unresolved=unresolved, registry=len(self.index.entries), total=len(self.index.citations))
+        yield self.render("bao-cao-dan-chieu.html.j2", REPORT_PATH, unresolved=unresolved, registry=len(self.index.entries), total=len(self.index.citations))
 
     def document_context(self, doc: Document) -> dict:
         """What a document page needs: URLs for its citation links and its 'Dẫn chiếu' section."""

@@ -1,22 +1,24 @@
 """A document's properties as readers see them: the key facts above the text and the full table.
 
 Labels fit the type (a news report has "Ngày đăng", no "Số hiệu"); values keep the honesty of the
-data ("Chưa rõ", "(suy luận: …)"). Python prepares (label, Markdown) pairs; templates lay them out.
+data ("Chưa rõ", "(suy luận: …)"). Python prepares (label, HTML) pairs; templates lay them out.
 """
 
 from __future__ import annotations
 
+from markupsafe import Markup, escape
+
+from .html_render import fact_html as render_fact
 from .model import Document, Fact
-from .render import Md, md_escape, render_fact
 from .vocab import BLOCS, DOCUMENT_TYPES, LEVELS, NOT_APPLICABLE_BY_TYPE, STATUSES, field_label
 
 # Shown when the data says nothing about where the text was copied from.
 DEFAULT_SOURCE_NOTE = "Bản sao lưu trong kho"
 
 
-def key_facts(doc: Document, issuer: str | None) -> list[tuple[str, Md]]:
+def key_facts(doc: Document, issuer: str | None) -> list[tuple[str, Markup]]:
     """Type, number, issuer, date and status: short values, 'suy luận' without its reason."""
-    facts = [(field_label(doc.type, "type"), md_escape(DOCUMENT_TYPES.get(doc.type, doc.type)))]
+    facts = [(field_label(doc.type, "type"), escape(DOCUMENT_TYPES.get(doc.type, doc.type)))]
     for name, value in (
         ("number", _short(doc.number)),
         ("issuer", _short(doc.issuer, issuer)),
@@ -28,13 +30,13 @@ def key_facts(doc: Document, issuer: str | None) -> list[tuple[str, Md]]:
     return facts
 
 
-def properties(doc: Document, issuer: str | None, topics: Md | None = None, source_link: Md | None = None) -> list[tuple[str, Md]]:
+def properties(doc: Document, issuer: str | None, topics: Markup | None = None, source_link: Markup | None = None) -> list[tuple[str, Markup]]:
     """Every property, with the reason of each inferred value; `topics` (links to topic pages) and
     `source_link` (to the page of the recorded source) when the page has them."""
-    rows: list[tuple[str, Fact | Md]] = [
-        ("type", md_escape(DOCUMENT_TYPES.get(doc.type, doc.type))),
+    rows: list[tuple[str, Fact | Markup]] = [
+        ("type", escape(DOCUMENT_TYPES.get(doc.type, doc.type))),
         ("number", doc.number),
-        ("title", md_escape(doc.title)),
+        ("title", escape(doc.title)),
         ("issuer", _issuer(doc, issuer)),
         ("level", render_fact(doc.level, LEVELS)),
         ("bloc", render_fact(doc.bloc, BLOCS)),
@@ -44,11 +46,11 @@ def properties(doc: Document, issuer: str | None, topics: Md | None = None, sour
         ("issued", doc.issued),
         ("effective", doc.effective),
         ("status", render_fact(doc.status, STATUSES)),
-        ("topics", topics if topics is not None else md_escape("; ".join(doc.topics)) if doc.topics else render_fact(Fact())),
-        ("source", Md(md_escape(doc.source_note or DEFAULT_SOURCE_NOTE) + (f" — {source_link}" if source_link else ""))),
+        ("topics", topics if topics is not None else escape("; ".join(doc.topics)) if doc.topics else render_fact(Fact())),
+        ("source", escape(doc.source_note or DEFAULT_SOURCE_NOTE) + (Markup(" — ") + source_link if source_link else "")),
     ]
     if doc.aliases:
-        rows.append(("aliases", md_escape("; ".join(doc.aliases))))
+        rows.append(("aliases", escape("; ".join(doc.aliases))))
     out = []
     for name, value in rows:
         fact = _fact(doc, name)
@@ -69,22 +71,22 @@ def _applies(doc: Document, name: str, fact: Fact | None) -> bool:
     return name not in NOT_APPLICABLE_BY_TYPE.get(doc.type, ()) or (fact is not None and fact.known)
 
 
-def _short(fact: Fact, text: str | None = None, labels: dict[str, str] | None = None) -> Md:
+def _short(fact: Fact, text: str | None = None, labels: dict[str, str] | None = None) -> Markup:
     if not fact.known:
         return render_fact(fact)
-    value = md_escape(text if text is not None else fact.display(labels))
-    return Md(f'{value} <span class="kb-suy-luan">(suy luận)</span>') if fact.inferred else value
+    value = escape(text if text is not None else fact.display(labels))
+    return Markup('{} <span class="kb-suy-luan">(suy luận)</span>').format(value) if fact.inferred else value
 
 
-def _issuer(doc: Document, issuer: str | None) -> Md:
+def _issuer(doc: Document, issuer: str | None) -> Markup:
     if not issuer:
         return render_fact(doc.issuer)
     return render_fact(Fact(issuer, doc.issuer.reason, doc.issuer.source))
 
 
-def _position(doc: Document) -> Md:
+def _position(doc: Document) -> Markup:
     position = render_fact(doc.signer.position)
     if doc.signer.on_behalf.known:
-        return Md(f"{position} ({render_fact(doc.signer.on_behalf)})")
+        return Markup("{} ({})").format(position, render_fact(doc.signer.on_behalf))
     return position
 

@@ -7,6 +7,7 @@ No MkDocs here.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -137,3 +138,41 @@ def term_pattern(terms: tuple[Term, ...]) -> re.Pattern | None:
         return None
     names = sorted((t.term for t in terms), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+class GlossaryMarker:
+    """Marks every term in a page's HTML as Python-Markdown's `abbr` extension did on Markdown pages:
+    `<abbr title="meaning">term</abbr>` around each whole-word occurrence in text, never inside a
+    tag, and not in the parts Markdown left as raw HTML (the «Lược đồ» figure, a <summary>, the source text in <pre>) nor in code.
+
+    Word boundaries are read as Markdown read them: an escaped character ('_', '&' …) stood in the
+    text as a placeholder that is not a word character, so the same characters here count as none.
+    """
+
+    def __init__(self, terms: tuple[Term, ...]):
+        self.pattern = term_pattern(terms)
+        self.titles = {t.term: html.escape(t.meaning, quote=True) for t in terms}
+
+    def mark(self, page: str) -> str:
+        if self.pattern is None:
+            return page
+        masked = _MASKED.sub(lambda m: "\x02" * len(m[0]), page)
+        raw = [m.span() for m in _RAW_HTML.finditer(page)]
+        out, position = [], 0
+        for match in self.pattern.finditer(masked):
+            start, end = match.span()
+            if masked.rfind("<", 0, start) > masked.rfind(">", 0, start) or any(a <= start < b for a, b in raw):
+                continue
+            term = page[start:end]
+            out.append(page[position:start])
+            out.append(f'<abbr title="{self.titles[term]}">{term}</abbr>')
+            position = end
+        if not out:
+            return page
+        out.append(page[position:])
+        return "".join(out)
+
+
+# Character references and '_' (Markdown's escapes); raw HTML blocks Markdown did not read into.
+_MASKED = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|_")
+_RAW_HTML = re.compile(r"<(figure|summary|script|style|code|pre)\b.*?</\1>", re.S)

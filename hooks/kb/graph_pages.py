@@ -1,6 +1,6 @@
 """What the relation graph shows: the validity banner and the «Lược đồ» of each page, and the
 page of implementation chains. Data is prepared once per build; markup is in the templates
-(_hieu-luc.md.j2, _quan-he.md.j2, _luoc-do.svg.j2, chuoi-thuc-hien.md.j2)."""
+(_hieu-luc.html.j2, _quan-he.html.j2, _luoc-do.svg.j2, chuoi-thuc-hien.html.j2)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ class GraphPages:
     def pages(self):
         roots = sorted(self.chains, key=lambda root: (self.targets[root.id].sort_date, self.targets[root.id].name))
         trees = [(self.targets[root.id], [self._chain_row(node, depth) for node, depth in root.walk()]) for root in roots]
-        yield self.render("chuoi-thuc-hien.md.j2", CHAINS_PATH, trees=trees)
+        yield self.render("chuoi-thuc-hien.html.j2", CHAINS_PATH, trees=trees)
 
     # Context for templates --------------------------------------------------------------
 

@@ -1,4 +1,8 @@
-"""Page generation: turn the Corpus into Markdown pages (src path → content), once per build."""
+"""Page generation: turn the Corpus into pages (src path → content), once per build.
+
+Pages are HTML rendered from the model (kb.html_render, templates/*.html.j2), handed to MkDocs
+with their table of contents; the data files (JSON, CSV, Atom) and forwarding pages are written
+as they are. Only hand-written pages (docs/) go through Python-Markdown."""
 
 from __future__ import annotations
 
@@ -8,9 +12,13 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
+from markupsafe import Markup
+
 from .citation_pages import CitationPages
 from .document_facts import key_facts, properties
+from .glossary import GlossaryMarker
 from .graph_pages import GraphPages
+from .html_render import HtmlPages, html_link
 from .labels import DOCUMENTS_URL, citation_name, display_title, document_path, issuer_name, sort_date, year_label
 from .model import Corpus, Document
 from .open_data import COLLECTION_PATH, DATA_URL, FEED_PATH, UPDATES_PATH, OpenData, document_json_path, dumps, eli
@@ -18,7 +26,7 @@ from .open_data_schema import OPEN_DATA_SCHEMAS
 from .problems import Problem
 from .provenance_pages import ProvenancePages
 from .redirects import redirect_page, relative_url, resolve
-from .render import Md, link_markdown, make_environment, make_html_environment, script_json
+from .render import make_html_environment, script_json
 from .topic_pages import TopicPages
 from .responsibilities import Responsibilities
 from .responsibility_pages import ResponsibilityPages
@@ -42,6 +50,9 @@ class PlannedPage:
     src_path: str
     render: Callable[[], str]
     edit_path: str | None = None
+    html: bool = False  # rendered straight to HTML (kb.html_render.encode), not Markdown
+    template: str | None = None  # the page template and its context (the benchmark's floor reads them)
+    context: dict | None = None
 
     def generate(self) -> GeneratedPage:
         return GeneratedPage(self.src_path, self.render(), self.edit_path)
@@ -62,12 +73,12 @@ class PageGenerator:
 
     def __init__(self, corpus: Corpus, sources_dir: Path | None = None):
         self.corpus = corpus
-        self.env = make_environment()
         self.documents = sorted(corpus.documents.values(), key=lambda d: (sort_date(d), d.id))
         self.rows = [self._row(doc) for doc in self.documents]
         self.citation_pages = CitationPages(corpus, self._render)
         self.graph_pages = GraphPages(corpus, self.citation_pages, self._render)
-        self.env.globals["graph"] = self.graph_pages  # the «Lược đồ» and validity partials ask it
+        # every page is HTML from the model (kb.html_render); the «Lược đồ» and validity partials ask `graph`
+        self.html_pages = HtmlPages(GlossaryMarker(corpus.glossary), {"graph": self.graph_pages})
         self.topic_pages = TopicPages(corpus, self.rows, self.citation_pages.targets, self._render)
         self.provenance = ProvenancePages(self.documents, sources_dir, self._render_now, PlannedPage)
         self.open_data = OpenData(corpus, self.graph_pages.graph, self.citation_pages.targets, issuer_name, citation_name, display_title, self.topic_pages.doc_topics)
@@ -79,12 +90,12 @@ class PageGenerator:
     def plan(self) -> list[PlannedPage]:
         """Every page, in the order MkDocs reads them; contents are rendered on demand."""
         pages = [
-            self._render("home.md.j2", "index.md", counts=self._counts()),
-            self._render("list.md.j2", f"{DOCUMENTS_URL}/index.md", rows=self.rows),
+            self._render("home.html.j2", "index.md", counts=self._counts()),
+            self._render("list.html.j2", f"{DOCUMENTS_URL}/index.md", rows=self.rows),
         ]
         for facet, title, heading in BROWSE_FACETS:
             pages.append(self._render(
-                "browse.md.j2",
+                "browse.html.j2",
                 f"duyet/{facet}.md",
                 facet=facet,
                 title=title,
@@ -92,7 +103,7 @@ class PageGenerator:
                 groups=self._group(facet),
             ))
         for doc in self.documents:
-            pages.append(PlannedPage(document_path(doc.id), partial(self.document_content, doc), edit_path=doc.path))
+            pages.append(PlannedPage(document_path(doc.id), partial(self.document_content, doc), edit_path=doc.path, html=True))
         pages.extend(self.citation_pages.pages())
         pages.extend(self.graph_pages.pages())
         pages.extend(self.topic_pages.pages())
@@ -118,33 +129,36 @@ class PageGenerator:
 
     def document_content(self, doc: Document) -> str:
         issuer = issuer_name(doc, self.corpus)
-        return self._render_now(
-            "document.md.j2",
-            document_path(doc.id),
-            dict(
-                doc=doc,
-                title=display_title(doc),
-                cite=citation_name(doc, self.corpus),
-                key_facts=key_facts(doc, issuer),
-                properties=properties(doc, issuer, topics=self._topic_links(doc), source_link=self._source_link(doc)),
-                corrections=doc.corrections(),
-                removal_rows=[(REMOVAL_REASONS[r.reason], r.note, len(r.text.split())) for r in doc.removed],
-                heading_level=heading_level,
-                flat_blocks=list(flatten(doc.body)),
-                **self.citation_pages.document_context(doc),
-                responsibilities=self.responsibilities.document_context(doc.id),
-                jsonld=script_json(self.open_data.json_ld(doc)),
-            ),
+        context = self.document_context(doc)
+        context.update(
+            key_facts=key_facts(doc, issuer),
+            properties=properties(doc, issuer, topics=self._topic_links(doc), source_link=self._source_link(doc)),
+            heading_level=html_heading_level,
+        )
+        return self.html_pages.render("document.html.j2", document_path(doc.id), context)
+
+    def document_context(self, doc: Document) -> dict:
+        """What a document page shows, before any markup (the benchmark's floor renders it as Markdown)."""
+        return dict(
+            doc=doc,
+            title=display_title(doc),
+            cite=citation_name(doc, self.corpus),
+            corrections=doc.corrections(),
+            removal_rows=[(REMOVAL_REASONS[r.reason], r.note, len(r.text.split())) for r in doc.removed],
+            flat_blocks=list(flatten(doc.body)),
+            **self.citation_pages.document_context(doc),
+            responsibilities=self.responsibilities.document_context(doc.id),
+            jsonld=script_json(self.open_data.json_ld(doc)),
         )
 
-    def _topic_links(self, doc: Document) -> Md | None:
+    def _topic_links(self, doc: Document) -> Markup | None:
         """The document's topics, each a link to its topic page (None: the document names none)."""
-        links = [link_markdown(path, name, document_path(doc.id)) for path, name in self.topic_pages.document_topics(doc.id)]
-        return Md("; ".join(links)) if links else None
+        links = [html_link(path, name, document_path(doc.id)) for path, name in self.topic_pages.document_topics(doc.id)]
+        return Markup("; ").join(links) if links else None
 
-    def _source_link(self, doc: Document) -> Md | None:
+    def _source_link(self, doc: Document) -> Markup | None:
         page = self.provenance.link(doc.id)
-        return link_markdown(page, "xem bản nguồn đã ghi nhận, có đánh dấu phần lược bỏ và chữ đã sửa", document_path(doc.id)) if page else None
+        return html_link(page, "xem bản nguồn đã ghi nhận, có đánh dấu phần lược bỏ và chữ đã sửa", document_path(doc.id)) if page else None
 
     def _open_data_pages(self) -> list[PlannedPage]:
         """Machine-readable copies of the collection, the history page and its Atom feed."""
@@ -155,19 +169,20 @@ class PageGenerator:
             pages.append(PlannedPage(f"{DATA_URL}/schema/{name}", partial(lambda m: dumps(m()), make)))
         changes = data.changes(self.documents)
         undated = [row for row in self.rows if not row["doc"].changes]
-        pages.append(self._render("moi-cap-nhat.md.j2", UPDATES_PATH, changes=changes[:100], undated=undated, feed=FEED_PATH))
+        pages.append(self._render("moi-cap-nhat.html.j2", UPDATES_PATH, changes=changes[:100], undated=undated, feed=FEED_PATH))
         pages.append(PlannedPage(FEED_PATH, partial(self._feed, changes[:50])))
-        pages.append(self._render("du-lieu.md.j2", f"{DATA_URL}/index.md", documents=self.rows, schemas=list(OPEN_DATA_SCHEMAS), collection=COLLECTION_PATH, feed=FEED_PATH, eli=eli, json_path=document_json_path))
+        pages.append(self._render("du-lieu.html.j2", f"{DATA_URL}/index.md", documents=self.rows, schemas=list(OPEN_DATA_SCHEMAS), collection=COLLECTION_PATH, feed=FEED_PATH, eli=eli, json_path=document_json_path))
         return pages
 
     def _feed(self, changes: list[dict]) -> str:
         return make_html_environment().get_template("cap-nhat.xml.j2").render(changes=changes, updated=changes[0]["date"].iso() if changes else "1970-01-01")  # no recorded change: no date to give
 
     def _render(self, template: str, src_path: str, **context) -> PlannedPage:
-        return PlannedPage(src_path, partial(self._render_now, template, src_path, context))
+        """A page from a template, rendered straight to HTML (kb.html_render) when its content is asked for."""
+        return PlannedPage(src_path, partial(self._render_now, template, src_path, context), html=True, template=template, context=context)
 
     def _render_now(self, template: str, src_path: str, context: dict) -> str:
-        return self.env.get_template(template).render(page_path=src_path, **context)
+        return self.html_pages.render(template, src_path, context)
 
     def _row(self, doc: Document) -> dict:
         return {
@@ -225,5 +240,6 @@ def flatten(blocks, depth: int = 0):
         yield from flatten(block.items, depth + 1)
 
 
-def heading_level(depth: int) -> Md:
-    return Md("#" * min(depth + 3, 6))
+def html_heading_level(depth: int) -> int:
+    """Clauses nest as h3 (khoản), h4 (điểm), h5, h6 (and deeper stay h6)."""
+    return min(depth + 3, 6)

@@ -12,6 +12,7 @@ from .provenance import marked_source, source_path
 from .render import Md, make_html_environment
 
 PROVENANCE_URL = "ban-nguon"
+TEMPLATE = "ban-nguon.html.j2"
 
 
 def provenance_path(doc_id: str) -> str:
@@ -44,16 +45,21 @@ class ProvenancePages:
 
     def pages(self):
         for doc in self.documents:
-            yield self.planned_page(provenance_path(doc.id), partial(self._content, doc), edit_path=doc.path)
+            yield self.planned_page(provenance_path(doc.id), partial(self._content, doc), edit_path=doc.path, html=True, template=TEMPLATE)
+
+    def context(self, doc: Document) -> dict:
+        pieces = marked_source(doc, self.paths[doc.id].read_text(encoding="utf-8"))
+        return {
+            "doc": doc,
+            "source": Md(self.html.get_template("_ban-nguon.html.j2").render(pieces=pieces)),
+            "counts": {
+                "removed": sum(1 for p in pieces if p.kind == "removed"),
+                "corrected": sum(1 for p in pieces if p.kind == "corrected"),
+            },
+        }
 
     def _content(self, doc: Document) -> str:
-        pieces = marked_source(doc, self.paths[doc.id].read_text(encoding="utf-8"))
-        source = Md(self.html.get_template("_ban-nguon.html.j2").render(pieces=pieces))
-        counts = {
-            "removed": sum(1 for p in pieces if p.kind == "removed"),
-            "corrected": sum(1 for p in pieces if p.kind == "corrected"),
-        }
-        return self.render_now("ban-nguon.md.j2", provenance_path(doc.id), {"doc": doc, "source": source, "counts": counts})
+        return self.render_now(TEMPLATE, provenance_path(doc.id), self.context(doc))
 
 
 def _document_id(address: str) -> str | None:

@@ -44,7 +44,7 @@ class ResponsibilityPages:
             key=lambda item: item[0].name,
         )
         yield render(
-            "trach-nhiem-index.md.j2",
+            "trach-nhiem-index.html.j2",
             f"{SECTION}/index.md",
             documents=[(self.rows[d], self.short_name(self.rows[d])) for d in doc_ids],
             group_names={g.id: g.name for g in corpus.groups.values()},
@@ -58,7 +58,7 @@ class ResponsibilityPages:
             group_path=group_path,
         )
         yield render(
-            "trach-nhiem-thoi-han.md.j2",
+            "trach-nhiem-thoi-han.html.j2",
             f"{SECTION}/thoi-han.md",
             dated=self.duty_rows(self.duties.dated(), keep_order=True),
             recurring=[(cycle, label, self.duty_rows(items)) for cycle, label, items in self.duties.recurring()],
@@ -67,7 +67,7 @@ class ResponsibilityPages:
         for actor_id, items in self.duties.by_actor.items():
             actor = corpus.actors[actor_id]
             yield render(
-                "trach-nhiem-co-quan.md.j2",
+                "trach-nhiem-co-quan.html.j2",
                 actor_path(actor_id),
                 actor=actor,
                 group=corpus.groups.get(actor.group) if actor.group else None,
@@ -80,7 +80,7 @@ class ResponsibilityPages:
         for group, duty_rows in groups:
             members = sorted({r["actor"].id: r["actor"] for r in duty_rows}.values(), key=lambda a: a.name)
             yield render(
-                "trach-nhiem-co-quan.md.j2",
+                "trach-nhiem-co-quan.html.j2",
                 group_path(group.id),
                 actor=None,
                 group=group,

@@ -39,11 +39,11 @@ class TopicPages:
     def pages(self):
         topics = sorted(self.corpus.topics.values(), key=lambda t: t.name.casefold())
         listed = [(t, len(self.by_topic.get(t.id, ()))) for t in topics]
-        yield self.render("chu-de-index.md.j2", f"{TOPICS_URL}/index.md", topics=listed, topic_path=topic_path)
+        yield self.render("chu-de-index.html.j2", f"{TOPICS_URL}/index.md", topics=listed, topic_path=topic_path)
         for topic in topics:
-            yield self.render("chu-de.md.j2", topic_path(topic.id), topic=topic, rows=self.by_topic.get(topic.id, []))
-        yield self.render("dong-thoi-gian.md.j2", TIMELINE_PATH, years=self._years())
-        yield self.render("thuat-ngu.md.j2", GLOSSARY_PATH, kinds=self._glossary())
+            yield self.render("chu-de.html.j2", topic_path(topic.id), topic=topic, rows=self.by_topic.get(topic.id, []))
+        yield self.render("dong-thoi-gian.html.j2", TIMELINE_PATH, years=self._years())
+        yield self.render("thuat-ngu.html.j2", GLOSSARY_PATH, kinds=self._glossary())
 
     def document_topics(self, doc_id: str) -> list[tuple[str, str]]:
         """(page, name) of each topic of a document, for its metadata table."""

@@ -1,0 +1,61 @@
+"""Pages rendered from the model skip Python-Markdown, not MkDocs' checks: a link to a missing page
+is a warning (so `--strict` fails), a link to a missing anchor is reported after the build, and the
+page's table of contents is the one the sidebar shows."""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.structure.files import File, Files
+
+import kb_mkdocs
+from kb.html_render import PageOutline, RenderedPage, decode, encode
+from markdown.extensions.toc import nest_toc_tokens
+
+CONFIG = {"site_url": None, "repo_url": None, "edit_uri": None, "edit_uri_template": None}
+
+
+def _files() -> Files:
+    return Files([File(path, src_dir="/nowhere", dest_dir="/site", use_directory_urls=False) for path in ("van-ban/a.md", "van-ban/b.md")])
+
+
+def _page(files: Files, links: dict[str, str], anchors: list[str]):
+    outline = PageOutline("van-ban/a.md")
+    title = outline.heading(1, "Chỉ thị về công tác dân vận")
+    outline.heading(2, "Toàn văn", "kb-toan-van")
+    outline.heading(5, "Gạch đầu dòng", "k1-y1")  # below toc_depth: a permalink, no toc entry
+    body = encode(RenderedPage("title: x", title, nest_toc_tokens(outline.toc), links, anchors))
+    page = kb_mkdocs._ModelPage(None, files.get_file_from_path("van-ban/a.md"), CONFIG)
+    page.markdown = body.split("---\n", 2)[2]
+    kb_mkdocs._ModelPage(None, files.get_file_from_path("van-ban/b.md"), CONFIG).present_anchor_ids = {"k1"}
+    page.render({}, files)
+    return page
+
+
+def test_the_table_of_contents_nests_headings_as_the_toc_extension_does():
+    page = _page(_files(), {}, ["chi-thi-ve-cong-tac-dan-van", "kb-toan-van"])
+    assert [(item.title, item.id, item.level) for item in page.toc] == [("Chỉ thị về công tác dân vận", "chi-thi-ve-cong-tac-dan-van", 1)]
+    assert [(item.title, item.id) for item in page.toc.items[0].children] == [("Toàn văn", "kb-toan-van")]
+    assert page.content.startswith('<h1 id="chi-thi-ve-cong-tac-dan-van">Chỉ thị về công tác dân vận<a class="headerlink"')
+
+
+def test_a_link_to_a_page_that_does_not_exist_is_a_warning(caplog):
+    with caplog.at_level(logging.WARNING):
+        _page(_files(), {"van-ban/c.md#k1": "c.html#k1"}, [])
+    assert "Doc file 'van-ban/a.md' contains a link 'c.html#k1', but the target 'van-ban/c.md' is not found among documentation files." in caplog.text
+
+
+def test_a_link_to_a_missing_anchor_is_reported_by_mkdocs_anchor_check(caplog):
+    files = _files()
+    page = _page(files, {"van-ban/b.md#k1": "b.html#k1", "van-ban/b.md#k9": "b.html#k9", "#kb-toan-van": "#kb-toan-van", "#mat": "#mat"}, ["kb-toan-van"])
+    with caplog.at_level(logging.WARNING):
+        page.validate_anchor_links(files=files, log_level=logging.WARNING)
+    assert caplog.messages == [
+        "Doc file 'van-ban/a.md' contains a link 'b.html#k9', but the doc 'van-ban/b.md' does not contain an anchor '#k9'.",
+        "Doc file 'van-ban/a.md' contains a link '#mat', but there is no such anchor on this page.",
+    ]
+
+
+def test_the_outline_travels_with_the_html():
+    html, outline = decode(encode(RenderedPage("title: x", "<p>a</p>", [], {"#x": "#x"}, ["x"]))[len("---\ntitle: x\n---\n"):])
+    assert html == "<p>a</p>" and outline == {"toc": [], "links": {"#x": "#x"}, "anchors": ["x"]}
