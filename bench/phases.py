@@ -63,9 +63,10 @@ def main(project: Path, site: Path | None) -> None:
             timed(f"{event}: {getattr(m, '__module__', '?')}", m) for m in methods
         ]
     Page.render = timed("mkdocs: Markdown → HTML (Page.render)", Page.render)
-    for hook in config.hooks.values():  # pages rendered from the model skip Markdown (issue 17)
-        if hasattr(hook, "_ModelPage"):
-            hook._ModelPage.render = timed("ours: page from the model (_ModelPage.render)", hook._ModelPage.render)
+    generated_files = sys.modules.get("generated_files")  # loaded by our hooks
+    if generated_files is not None:  # pages rendered from the model skip Markdown (issue 17)
+        ModelPage = generated_files.ModelPage
+        ModelPage.render = timed("ours: page from the model (ModelPage.render)", ModelPage.render)
     Page.read_source = timed("mkdocs: read source", Page.read_source)
     Page.validate_anchor_links = timed("mkdocs: anchor validation", Page.validate_anchor_links)
     mkdocs_build._build_page = timed("mkdocs: template render + write (_build_page)", mkdocs_build._build_page)

@@ -58,13 +58,14 @@ class Result:
     search_gz_mib: float
 
 
-def build(project: Path, site: Path) -> tuple[float, float, float]:
-    """One strict build in a child process: (wall seconds, CPU seconds, peak MiB of its process tree)."""
+def build(project: Path, site: Path, serial: bool = False) -> tuple[float, float, float]:
+    """One strict build in a child process: (wall seconds, CPU seconds, peak MiB of its process tree).
+    `serial`: with KB_SERIAL=1, our build does all its work in the build process (no second core)."""
     shutil.rmtree(site, ignore_errors=True)
     # no -q: in MkDocs 1.6.1 it hides warnings from --strict, so a build with warnings would pass
     cmd = [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=project, env=dict(ENV, KB_SERIAL="1") if serial else ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     sampler = _MemorySampler(proc.pid)
     sampler.start()
     err = proc.stderr.read().decode() if proc.stderr else ""  # drains the pipe until the build ends
@@ -188,7 +189,7 @@ def run_sizes(sizes: list[int], variants: list[str], repeat: int, work: Path) ->
     for n in sizes:
         ours = gen.make_project(n, work / f"n{n}" / "ours")
         first_ids = _first_ids(ours)
-        projects = {"ours": ours}
+        projects = {"ours": ours, "ours-serial": ours}
         if "floor" in variants:
             projects["floor"] = make_floor(ours, work / f"n{n}" / "floor")
         if "floor+search" in variants:
@@ -196,7 +197,7 @@ def run_sizes(sizes: list[int], variants: list[str], repeat: int, work: Path) ->
         best: dict[str, tuple[float, float, float]] = {}
         for _ in range(repeat):
             for variant in variants:  # interleaved: noise hits both
-                seconds, cpu, peak = build(projects[variant], work / f"n{n}" / f"site-{variant}")
+                seconds, cpu, peak = build(projects[variant], work / f"n{n}" / f"site-{variant}", serial=variant == "ours-serial")
                 old = best.get(variant)
                 if old is None or seconds < old[0]:  # the fastest build, and the largest peak of all
                     best[variant] = (seconds, cpu, max(peak, old[2]) if old else peak)
@@ -239,9 +240,12 @@ def ratios(results: list[Result]) -> list[str]:
             lines.append(f"N={n}: ours/floor time {by[n, 'ours'].seconds / by[n, 'floor'].seconds:.3f}, "
                          f"CPU {by[n, 'ours'].cpu_seconds / by[n, 'floor'].cpu_seconds:.3f}, "
                          f"peak {by[n, 'ours'].peak_mib / by[n, 'floor'].peak_mib:.2f}")
+        if (n, "ours-serial") in by and (n, "floor") in by:
+            lines.append(f"N={n}: ours serial (KB_SERIAL=1)/floor time {by[n, 'ours-serial'].seconds / by[n, 'floor'].seconds:.3f}, "
+                         f"CPU {by[n, 'ours-serial'].cpu_seconds / by[n, 'floor'].cpu_seconds:.3f}")
         if (n, "ours") in by and (n, "floor+search") in by:
             lines.append(f"N={n}: ours/(floor+Material search) time {by[n, 'ours'].seconds / by[n, 'floor+search'].seconds:.3f}")
-    for variant in ("ours", "floor", "floor+search"):
+    for variant in ("ours", "ours-serial", "floor", "floor+search"):
         pts = [n for n in sizes if (n, variant) in by]
         if len(pts) >= 2:
             lo, hi = pts[0], pts[-1]
@@ -285,7 +289,7 @@ def search_bench(n: int, work: Path) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="100,500,1000,5000", help="comma-separated N values")
-    ap.add_argument("--variants", default="ours,floor", help="any of: ours, floor, floor+search (floor plus Material's search plugin)")
+    ap.add_argument("--variants", default="ours,floor", help="any of: ours, ours-serial (KB_SERIAL=1), floor, floor+search (floor plus Material's search plugin)")
     ap.add_argument("--repeat", type=int, default=1, help="builds per variant and N (best time is kept)")
     ap.add_argument("--work", type=Path, help="keep projects and sites here (default: a temp dir, deleted)")
     ap.add_argument("--json", type=Path, help="also write the results as JSON")

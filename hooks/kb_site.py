@@ -1,10 +1,12 @@
 """MkDocs wiring for site-wide outputs: our search index and the downloadable zip of the whole
-site. Logic lives in kb.site_outputs, kb.forked. (Forwarding pages are planned with the other
-generated pages, in kb_mkdocs: kb.redirects.)
+site. Logic lives in kb.site_outputs; where it runs (a forked worker or this process) is
+kb.forked's choice, made once per build. (Forwarding pages are planned with the other generated
+pages, in kb_mkdocs: kb.redirects.)
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,22 +19,22 @@ from kb import forked
 from kb.site_outputs import SiteOutputs
 from kb.site_zip import ZIP_FILE
 
-# `outputs` collects search sections (and zip entries) in this process; `worker` does the same
-# in a forked child during `mkdocs build`, so that work overlaps MkDocs' own (kb.forked).
-_state: dict = {"command": "build", "dirty": False, "outputs": None, "worker": None, "written": None}
+
+@dataclass
+class _Build:
+    command: str = "build"
+    dirty: bool = False
+    processes: forked.Processes | None = None
+    outputs: forked.Remote[SiteOutputs] | None = None  # search sections and zip entries of this build
+    written: tuple[str, dict | None] | None = None  # the page MkDocs is writing: (dest_uri, search options)
+
+    def close(self) -> None:
+        if self.outputs is not None:
+            self.outputs.close()
+            self.outputs = None
 
 
-def _feed(method: str, *args) -> None:
-    if _state["worker"] is not None:
-        _state["worker"].send(method, *args)
-    else:
-        getattr(_state["outputs"], method)(*args)
-
-
-def _stop_worker() -> None:
-    if _state["worker"] is not None:
-        _state["worker"].close()
-        _state["worker"] = None
+_build = _Build()
 
 
 # Hooks ---------------------------------------------------------------------------------
@@ -40,23 +42,21 @@ def _stop_worker() -> None:
 
 # `mkdocs serve` rebuilds on every save: it skips the zip, which nobody downloads from a preview.
 def on_startup(*, command: str, dirty: bool) -> None:
-    _state["command"] = command
-    _state["dirty"] = dirty
+    _build.command = command
+    _build.dirty = dirty
 
 
 # Fresh outputs per build (serve keeps this module loaded between builds). Under
 # `mkdocs serve --dirty` unchanged pages are not rendered again, so what they gave is kept.
+# Forked, the worker starts here: before the corpus is loaded, so its copy of this process is small.
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    _stop_worker()
-    _state["written"] = None
-    serving = _state["command"] == "serve"
-    if _state["dirty"] and _state["outputs"] is not None:
+    _build.written = None
+    if _build.dirty and _build.outputs is not None:
         return
-    outputs = partial(SiteOutputs, config.site_dir, make_zip=not serving, keep_pages=serving)
-    if _state["command"] == "build" and forked.available():
-        _state["worker"] = forked.Worker(outputs)
-    else:
-        _state["outputs"] = outputs()
+    _build.close()
+    _build.processes = forked.for_command(_build.command)
+    serving = _build.command == "serve"
+    _build.outputs = _build.processes.worker(partial(SiteOutputs, config.site_dir, make_zip=not serving, keep_pages=serving))
 
 
 # A placeholder for the zip so links to it validate.
@@ -78,30 +78,27 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     search = None if options.get("exclude") else {
         "title": page.title or "", "title_only": bool(options.get("title_only")), "kind": options.get("kind"),
     }
-    _state["written"] = (page.file.dest_uri, search)
+    _build.written = (page.file.dest_uri, search)
     return output
 
 
 def _announce_written_page() -> None:
-    if _state["written"] is not None:
-        _feed("add_written", *_state["written"])
-        _state["written"] = None
+    if _build.written is not None:
+        _build.outputs.send(SiteOutputs.add_written, *_build.written)
+        _build.written = None
 
 
 # Write the search index, then pack the finished site (the zip is the last file written).
 def on_post_build(*, config: MkDocsConfig) -> None:
     _announce_written_page()
     try:
-        if _state["worker"] is not None:
-            try:
-                _state["worker"].call("finish", config.site_dir)
-            except forked.ChildFailed as exc:
-                raise PluginError(f"Không ghi được chỉ mục tìm kiếm hoặc tệp zip của trang:\n{exc}") from None
-        else:
-            _state["outputs"].finish(config.site_dir)
+        _build.outputs.call(SiteOutputs.finish, config.site_dir)
+    except forked.ChildFailed as exc:
+        raise PluginError(f"Không ghi được chỉ mục tìm kiếm hoặc tệp zip của trang:\n{exc}") from None
     finally:
-        _stop_worker()
+        if _build.processes.forked:  # `serve --dirty` keeps its outputs (in this process) for the next build
+            _build.close()
 
 
 def on_build_error(*, error: Exception) -> None:
-    _stop_worker()
+    _build.close()

@@ -1,6 +1,7 @@
-"""Pages rendered from the model skip Python-Markdown, not MkDocs' checks: a link to a missing page
-is a warning (so `--strict` fails), a link to a missing anchor is reported after the build, and the
-page's table of contents is the one the sidebar shows."""
+"""Pages rendered from the model skip Python-Markdown, not what it did for readers or MkDocs' checks:
+a link to a missing page is a warning (so `--strict` fails), a link to a missing anchor is reported
+after the build, the page's table of contents is the one the sidebar shows, and glossary terms get
+their tooltips where the abbr extension gave them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import logging
 
 from mkdocs.structure.files import File, Files
 
-import kb_mkdocs
+from generated_files import ModelPage
+from kb.glossary import GlossaryMarker, Term
 from kb.html_render import PageOutline, RenderedPage, decode, encode
 from markdown.extensions.toc import nest_toc_tokens
 
@@ -25,9 +27,9 @@ def _page(files: Files, links: dict[str, str], anchors: list[str]):
     outline.heading(2, "Toàn văn", "kb-toan-van")
     outline.heading(5, "Gạch đầu dòng", "k1-y1")  # below toc_depth: a permalink, no toc entry
     body = encode(RenderedPage("title: x", title, nest_toc_tokens(outline.toc), links, anchors))
-    page = kb_mkdocs._ModelPage(None, files.get_file_from_path("van-ban/a.md"), CONFIG)
+    page = ModelPage(None, files.get_file_from_path("van-ban/a.md"), CONFIG)
     page.markdown = body.split("---\n", 2)[2]
-    kb_mkdocs._ModelPage(None, files.get_file_from_path("van-ban/b.md"), CONFIG).present_anchor_ids = {"k1"}
+    ModelPage(None, files.get_file_from_path("van-ban/b.md"), CONFIG).present_anchor_ids = {"k1"}
     page.render({}, files)
     return page
 
@@ -59,3 +61,23 @@ def test_a_link_to_a_missing_anchor_is_reported_by_mkdocs_anchor_check(caplog):
 def test_the_outline_travels_with_the_html():
     html, outline = decode(encode(RenderedPage("title: x", "<p>a</p>", [], {"#x": "#x"}, ["x"]))[len("---\ntitle: x\n---\n"):])
     assert html == "<p>a</p>" and outline == {"toc": [], "links": {"#x": "#x"}, "anchors": ["x"]}
+
+
+def _glossary(*pairs):
+    return GlossaryMarker(tuple(Term(term, "viet-tat", meaning, "", "", 1) for term, meaning in pairs))
+
+
+def test_glossary_tooltips_mark_whole_words_in_text_as_the_abbr_extension_did():
+    marker = _glossary(("UBND", "Ủy ban nhân dân"), ("CT-TTg", "Chỉ thị của Thủ tướng"))
+    page = '<p title="UBND">UBND tỉnh; UBNDx; 18/2000/CT-TTg &amp;UBND _UBND</p>'
+    assert marker.mark(page) == (
+        '<p title="UBND"><abbr title="Ủy ban nhân dân">UBND</abbr> tỉnh; UBNDx; 18/2000/<abbr title="Chỉ thị của Thủ tướng">CT-TTg</abbr>'
+        ' &amp;<abbr title="Ủy ban nhân dân">UBND</abbr> _<abbr title="Ủy ban nhân dân">UBND</abbr></p>'
+    )
+
+
+def test_glossary_tooltips_leave_code_figures_summaries_and_source_text_alone():
+    marker = _glossary(("UBND", "Ủy ban nhân dân"))
+    untouched = '<code>UBND</code><figure><svg><text>UBND</text></svg></figure><summary>UBND</summary><pre class="kb-ban-nguon">UBND</pre>'
+    assert marker.mark(untouched) == untouched
+    assert _glossary().mark("<p>UBND</p>") == "<p>UBND</p>"

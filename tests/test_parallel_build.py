@@ -7,7 +7,6 @@ does all of it in the build process. Readers and maintainers must not be able to
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import random
 import subprocess
@@ -17,10 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, copy_project
+from conftest import PROJECT
 from kb import forked
-from kb.check import load_checked
-from kb.problems import DataError
 from kb.search_fold import fold, fold_reference
 from kb.search_sections import cut_page
 from kb.site_outputs import SiteOutputs
@@ -158,68 +155,37 @@ def test_a_worker_runs_queued_calls_in_order_and_reports_a_failed_one_at_the_nex
     worker = forked.Worker(_Counter)
     try:
         for n in range(100):
-            worker.send("add", n)
-        assert worker.call("total") == sum(range(100))
-        worker.send("add", -1)
+            worker.send(_Counter.add, n)
+        assert worker.call(_Counter.total) == sum(range(100))
+        worker.send(_Counter.add, -1)
         with pytest.raises(forked.ChildFailed, match="số âm"):
-            worker.call("total")
+            worker.call(_Counter.total)
     finally:
         worker.close()
     assert not worker._process.is_alive()
 
 
-@needs_spare_core
-@pytest.mark.parametrize("count", [0, 1, 2, 3, 10, 101])
-def test_a_split_map_gives_the_results_in_order_and_really_uses_a_child(count):
-    results = forked.map_split(lambda n: (n * n, os.getpid()), list(range(count)))
-    assert [square for square, _ in results] == [n * n for n in range(count)]
-    if count >= 2:
-        assert len({pid for _, pid in results}) == 2
-
-
-def _fails_on_last(n: int, last: int) -> int:
-    if n == last:
-        raise ValueError("tệp hỏng ở cuối")
-    return n
-
-
-@needs_spare_core
-def test_a_split_map_reports_a_failure_in_the_child_part_with_its_traceback():
-    with pytest.raises(forked.ChildFailed, match="tệp hỏng ở cuối"):
-        forked.map_split(lambda n: _fails_on_last(n, 9), list(range(10)))
-
-
-@needs_spare_core
-def test_a_failure_in_this_process_part_is_raised_as_is_and_leaves_no_child_behind():
-    before = {p.pid for p in multiprocessing.active_children()}
-    with pytest.raises(ValueError, match="tệp hỏng ở cuối"):
-        forked.map_split(lambda n: _fails_on_last(n, 0), list(range(10)))
-    assert {p.pid for p in multiprocessing.active_children()} == before
-
-
-@needs_spare_core
-def test_documents_read_in_two_processes_make_the_same_corpus(project):
-    serial, serial_warnings = load_checked(project)
-    split, split_warnings = load_checked(project, map_files=forked.map_split)
-    assert split.documents == serial.documents
-    assert list(split.documents) == list(serial.documents)
-    assert split_warnings == serial_warnings
-
-
-@needs_spare_core
-def test_a_maintainers_mistake_in_a_file_read_by_the_child_gets_the_same_message(tmp_path, project):
-    project = copy_project(tmp_path / "du-an", project)
-    last = sorted((project / "data" / "van-ban").glob("*.yml"))[-1]  # in the child's share
-    last.write_text(last.read_text(encoding="utf-8").replace("\ntitle:", "\ntitle: [chưa đóng\nx:", 1), encoding="utf-8")
-    messages = []
-    for map_files in (None, forked.map_split):
-        with pytest.raises(DataError) as caught:
-            load_checked(project, map_files=map_files)
-        messages.append(str(caught.value))
-    assert messages[0] == messages[1]
-    assert last.name in messages[0]
-
-
 def test_kb_serial_switches_the_children_off(monkeypatch):
     monkeypatch.setenv("KB_SERIAL", "1")
     assert not forked.available()
+
+
+@pytest.mark.parametrize("in_a_child", [False, pytest.param(True, marks=needs_spare_core)])
+def test_the_hooks_use_one_interface_whether_work_runs_here_or_in_a_child(in_a_child):
+    processes = forked.Processes(forked=in_a_child)
+    worker = processes.worker(_Counter)
+    pages = processes.pages([("a.md", lambda: "trang a"), ("b.md", lambda: "trang b")])
+    try:
+        for n in range(10):
+            worker.send(_Counter.add, n)
+        assert worker.call(_Counter.total) == 45
+        assert (pages.get("b.md"), pages.get("a.md")) == ("trang b", "trang a")
+    finally:
+        worker.close()
+        pages.close()
+
+
+def test_only_mkdocs_build_forks_and_kb_serial_keeps_it_in_one_process(monkeypatch):
+    assert not forked.for_command("serve").forked
+    monkeypatch.setenv("KB_SERIAL", "1")
+    assert not forked.for_command("build").forked

@@ -14,36 +14,32 @@ from pathlib import Path
 
 from . import fidelity, messages, paths
 from .buildcache import DocumentCache
-from .loader import SOURCES_DIR, FileMapper, load_corpus
+from .loader import SOURCES_DIR, load_corpus
 from .model import Corpus
 from .pages import PageGenerator, address_of
 from .problems import DataError, Problem
 from .review import review_problems
 
 
-def validate(
-    root: Path, cache: DocumentCache | None = None, map_files: FileMapper | None = None
-) -> tuple[Corpus | None, list[Problem]]:
+def validate(root: Path, cache: DocumentCache | None = None) -> tuple[Corpus | None, list[Problem]]:
     """Everything the build validates, plus the no-word-lost check against each source text."""
     data_dir = root / "data"
     if not data_dir.is_dir():
         return None, [messages.problem("no-data-dir", "data/", 0)]
     reviews = review_problems(data_dir, lambda path: path.relative_to(root).as_posix())
     try:
-        corpus, problems = load_corpus(data_dir, root=root, cache=cache, map_files=map_files)
+        corpus, problems = load_corpus(data_dir, root=root, cache=cache)
     except DataError as exc:
         return None, sorted(list(exc.problems) + reviews)
     return corpus, sorted(problems + reviews + fidelity_problems(corpus, data_dir / SOURCES_DIR) + forwarding_problems(root, corpus))
 
 
-def load_checked(
-    root: Path, cache: DocumentCache | None = None, map_files: FileMapper | None = None
-) -> tuple[Corpus, list[Problem]]:
+def load_checked(root: Path, cache: DocumentCache | None = None) -> tuple[Corpus, list[Problem]]:
     """The corpus and its warnings, exactly as the checker sees it; DataError listing every problem otherwise.
 
     The site build uses this, so a data set the checker refuses is never published.
     """
-    corpus, problems = validate(root, cache, map_files)
+    corpus, problems = validate(root, cache)
     if corpus is None or any(p.is_error for p in problems):
         raise DataError(problems)
     return corpus, problems

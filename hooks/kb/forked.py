@@ -1,19 +1,35 @@
-"""Work done in a forked child process, so a build uses a second core while MkDocs uses one.
+"""Where a build's own work runs: in forked child processes, so a build uses a second core
+while MkDocs uses one, or in the build process. Chosen once per build (`for_command`); the
+hooks use one interface either way (`Processes.pages`, `Processes.worker`).
 
-MkDocs converts and renders pages on one core. What our hooks add (rendering the generated
-Markdown, cutting pages into search sections, compressing the site zip) does not have to wait
-for it: the helpers here run that work in a child process, fed through a pipe.
+- pages: the generated pages are rendered from the model (`Pages.get(key)` gives one page's
+  content). Forked: a child renders them all, in the order MkDocs reads them, into an
+  unlinked temporary file (`PageStream`); here: all at once, before MkDocs starts (`RenderedPages`).
+- worker: an object (the search index and site zip, kb.site_outputs) fed with typed calls:
+  `send(SiteOutputs.add_written, path, …)` queues one and returns, `call(fn, …)` waits for a
+  result. Forked (`Worker`): the object lives in a child and the calls travel through a pipe
+  (an error of a queued call comes back at the next `call`); here (`Local`): direct calls.
 
-- `map_split` applies a function to a list, part of it in a child (results pickled back):
-  reading the document files, before MkDocs has anything to do.
-- `PageStream` renders a list of planned pages in the child and hands each content back in
-  order; the caller asks for a page when MkDocs first reads it.
-- `Worker` runs an object's methods in the child: `send` queues a call and returns at once,
-  `call` waits for the result (and reports any error a queued call raised before it).
+Only `fork` is used (a child inherits what the build has loaded without copying or pickling it),
+and only where it is safe and pays: `mkdocs build` on Linux with more than one usable core, in a
+process without other threads (not `mkdocs serve`), unless switched off with KB_SERIAL=1.
 
-Only `fork` is used (the child inherits the loaded corpus without copying or pickling it), and
-only where it is safe and pays: Linux, more than one usable core, a process without other
-threads (`mkdocs build`, not `mkdocs serve`), and not switched off with KB_SERIAL=1.
+Timeline of a forked `mkdocs build` (time runs to the right):
+
+    build process   on_pre_build ─ on_files: load + validate data/, plan pages ─┬─ MkDocs: for each page: read (from the
+                    │                                                           │  stream) → theme → write → on_post_page:
+                    │ fork                                          fork, freeze│  path to the worker ──── on_post_build:
+                    │                                                           │  call(finish), wait ──── done
+    kb-worker       └─ waits ─────────────────────────────────────────────────────── reads each written page back: search
+                                                                                │  sections, zip entry ── finish: last index
+                                                                                │  chunk, close zip ─ exit
+    kb-pages                                                                    └─ renders page 1, 2 … N into the file,
+                                                                                   sends (key, offset, length) ─ exit
+
+The worker is forked before the corpus is loaded (it stays small); the page process after the
+plan, with the collector frozen so neither process walks the shared corpus. The build process
+drops the corpus when on_files returns: the page process holds the only copy, and exits when
+the last page is rendered.
 """
 
 from __future__ import annotations
@@ -26,10 +42,12 @@ import sys
 import tempfile
 import threading
 import traceback
-from typing import Any, Callable, Iterable, Sequence, TypeVar
+from dataclasses import dataclass
+from typing import Any, Callable, Generic, Iterable, Protocol, TypeVar
 
-Item = TypeVar("Item")
-Result = TypeVar("Result")
+Target = TypeVar("Target")
+Answer = TypeVar("Answer")
+
 
 SERIAL_SWITCH = "KB_SERIAL"
 
@@ -50,55 +68,70 @@ def _context():
     return multiprocessing.get_context("fork")
 
 
-# The child also pickles its results and this process unpickles them, so this process takes
-# a little more than half. Reading 5,000 documents, time spent in recv (waiting + unpickling):
-# 50 % here 0.54–0.77 s, 56 % 0.29–0.30 s, 62 % 0.26 s (≈ the unpickling alone); loads took
-# 5.8–6.3 s for all three, within noise.
-_OWN_SHARE = 0.56
+class Pages(Protocol):
+    """The contents of a build's generated pages, by key (docs-relative path)."""
+
+    def get(self, key: str) -> str: ...
+
+    def close(self) -> None: ...
 
 
-def map_split(func: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
-    """`[func(item) for item in items]`, the last part (≈ 44 %) computed in a forked child, when
-    `available()`; in this process otherwise. Results must pickle; order is kept. An exception
-    in the child comes back as ChildFailed with its traceback.
-    """
-    if len(items) < 2 or not available():
-        return [func(item) for item in items]
-    half = max(1, int(len(items) * _OWN_SHARE))
-    receiver, sender = _context().Pipe(duplex=False)
-    process = _context().Process(target=_map_part, args=(func, items[half:], sender, receiver), name="kb-map", daemon=True)
-    process.start()
-    sender.close()
-    try:
-        mine = [func(item) for item in items[:half]]
-        try:
-            ok, theirs = receiver.recv()
-        except EOFError:
-            raise ChildFailed("the child process ended before sending its results") from None
-        if not ok:
-            raise ChildFailed(theirs)
-    finally:
-        receiver.close()  # a child still sending gets a broken pipe and ends
-        process.join()
-    return mine + theirs
+class Remote(Protocol[Target]):
+    """An object fed with calls `fn(target, *args)`, here or in a child."""
+
+    def send(self, fn: Callable[..., Any], *args) -> None: ...
+
+    def call(self, fn: Callable[..., Answer], *args) -> Answer: ...
+
+    def close(self) -> None: ...
 
 
-def _map_part(func: Callable, items: Sequence, conn, parent_end) -> None:
-    parent_end.close()
-    gc.disable()  # a short life: collecting would only copy shared memory
-    try:
-        outcome = (True, [func(item) for item in items])
-    except BaseException:
-        outcome = (False, traceback.format_exc())
-    try:
-        try:
-            conn.send(outcome)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the parent failed first and stopped listening
-        except BaseException:  # a result that does not pickle
-            conn.send((False, traceback.format_exc()))
-    finally:
-        conn.close()
+@dataclass(frozen=True)
+class Processes:
+    """How one build runs its work: `forked` children or this process."""
+
+    forked: bool
+
+    def pages(self, items: Iterable[tuple[str, Callable[[], str]]]) -> Pages:
+        return PageStream(items) if self.forked else RenderedPages(items)
+
+    def worker(self, factory: Callable[[], Target]) -> Remote[Target]:
+        return Worker(factory) if self.forked else Local(factory)
+
+
+def for_command(command: str) -> Processes:
+    """Forked children for `mkdocs build` where `available()`; this process otherwise."""
+    return Processes(forked=command == "build" and available())
+
+
+class RenderedPages:
+    """Every page rendered in this process at once: `mkdocs serve` compares each with the
+    previous build's (kb.buildcache.PageMemory), a serial build simply has them ready."""
+
+    def __init__(self, items: Iterable[tuple[str, Callable[[], str]]]):
+        self._contents = {key: render() for key, render in items}
+
+    def get(self, key: str) -> str:
+        return self._contents[key]
+
+    def close(self) -> None:
+        self._contents.clear()
+
+
+class Local(Generic[Target]):
+    """The object in this process: calls run at once (an error is raised by the call itself)."""
+
+    def __init__(self, factory: Callable[[], Target]):
+        self.target = factory()
+
+    def send(self, fn: Callable[..., Any], *args) -> None:
+        fn(self.target, *args)
+
+    def call(self, fn: Callable[..., Answer], *args) -> Answer:
+        return fn(self.target, *args)
+
+    def close(self) -> None:
+        pass
 
 
 class PageStream:
@@ -171,8 +204,9 @@ def _render_all(handed: list, fd: int, conn, parent_end) -> None:
         conn.close()
 
 
-class Worker:
-    """An object built and used in a child process; its method calls travel through a pipe."""
+class Worker(Generic[Target]):
+    """An object built and used in a child process; calls `fn(target, *args)` travel through a
+    pipe (`fn` is a module-level function or a class's method: it is pickled by name)."""
 
     def __init__(self, factory: Callable[[], Any]):
         parent, child = _context().Pipe(duplex=True)
@@ -181,16 +215,16 @@ class Worker:
         child.close()
         self._conn = parent
 
-    def send(self, method: str, *args) -> None:
+    def send(self, fn: Callable[..., Any], *args) -> None:
         """Queue a call; errors come back with the next `call`."""
-        self._conn.send((method, args, False))
+        self._conn.send((fn, args, False))
 
-    def call(self, method: str, *args) -> Any:
-        self._conn.send((method, args, True))
+    def call(self, fn: Callable[..., Answer], *args) -> Answer:
+        self._conn.send((fn, args, True))
         try:
             ok, value = self._conn.recv()
         except EOFError:
-            raise ChildFailed(f"the worker process ended before answering {method!r}") from None
+            raise ChildFailed(f"the worker process ended before answering {fn.__qualname__!r}") from None
         if not ok:
             raise ChildFailed(value)
         return value
@@ -207,7 +241,7 @@ class Worker:
             self._process.join()
 
 
-_STOP = ("", (), False)
+_STOP = None
 
 
 def _serve(factory: Callable[[], Any], conn, parent_end) -> None:
@@ -222,12 +256,12 @@ def _serve(factory: Callable[[], Any], conn, parent_end) -> None:
             message = conn.recv()
         except EOFError:
             return
-        if message == _STOP:
+        if message is _STOP:
             return
-        method, args, answer = message
+        fn, args, answer = message
         if failure is None:
             try:
-                result = getattr(target, method)(*args)
+                result = fn(target, *args)
             except BaseException:
                 failure, result = traceback.format_exc(), None
         if answer:

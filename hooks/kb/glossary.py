@@ -1,7 +1,8 @@
 """Abbreviations and terms (data/danh-muc/thuat-ngu.yml): read and checked once per build.
 
-The site shows each as a tooltip wherever it occurs (Python-Markdown's `abbr` extension, fed
-the whole list once per build by the MkDocs wiring) and lists them on the glossary page.
+The site shows each as a tooltip wherever it occurs (on generated pages: `GlossaryMarker`, on
+hand-written pages: Python-Markdown's `abbr` extension, fed the whole list once per build by the
+MkDocs wiring) and lists them on the glossary page.
 No MkDocs here.
 """
 
@@ -143,7 +144,8 @@ def term_pattern(terms: tuple[Term, ...]) -> re.Pattern | None:
 class GlossaryMarker:
     """Marks every term in a page's HTML as Python-Markdown's `abbr` extension did on Markdown pages:
     `<abbr title="meaning">term</abbr>` around each whole-word occurrence in text, never inside a
-    tag, and not in the parts Markdown left as raw HTML (the «Lược đồ» figure, a <summary>, the source text in <pre>) nor in code.
+    tag, in code, or in the parts Markdown left as raw HTML (the «Lược đồ» figure, a <summary>,
+    the source text in <pre>).
 
     Word boundaries are read as Markdown read them: an escaped character ('_', '&' …) stood in the
     text as a placeholder that is not a word character, so the same characters here count as none.

@@ -7,7 +7,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
 
 from . import citations, glossary, markup, messages, paths, redirects, responsibilities, topics
 from .buildcache import DocumentCache, fingerprint
@@ -75,34 +74,23 @@ _LETTERED = re.compile(r"^([a-zđ])[).]$")
 _BULLET = re.compile(r"^[-–•+]$")
 
 
-# `map_files(read, paths)` returns `[read(path) for path in paths]`, in order
-FileMapper = Callable[[Callable[[Path], Any], list[Path]], list]
-
-
 def load_corpus(
     data_dir: Path,
     root: Path | None = None,
     today: dt.date | None = None,
     cache: DocumentCache | None = None,
-    map_files: FileMapper | None = None,
 ) -> tuple[Corpus, list[Problem]]:
     """Load data/; raise DataError listing every error. Returns the corpus and the warnings.
 
     With a `cache` (kept by `mkdocs serve` across rebuilds), files whose bytes and reading
-    context did not change since the previous load are not parsed again. `map_files` reads
-    the document files, each on its own (the build passes one that uses a second core); the
-    result is the same as reading them one after another.
+    context did not change since the previous load are not parsed again.
     """
     with collector_paused():
-        return _load_corpus(data_dir, root, today, cache, map_files or _map_serially)
-
-
-def _map_serially(read, paths):
-    return [read(path) for path in paths]
+        return _load_corpus(data_dir, root, today, cache)
 
 
 def _load_corpus(
-    data_dir: Path, root: Path | None, today: dt.date | None, cache: DocumentCache | None, map_files: FileMapper
+    data_dir: Path, root: Path | None, today: dt.date | None, cache: DocumentCache | None
 ) -> tuple[Corpus, list[Problem]]:
     root = root or data_dir.parent
     today = today or dt.date.today()
@@ -139,7 +127,7 @@ def _load_corpus(
         return _read_document_file(path, rel(path), known_actors, today, sources_dir)
 
     if cache is None:
-        results = map_files(read, paths)
+        results = [read(path) for path in paths]
     else:
         results = []
         for path in paths:

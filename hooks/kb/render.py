@@ -1,6 +1,8 @@
 """Markdown rendering helpers: a Jinja environment that escapes every value from the data by default.
 
-Templates produce Markdown. Anything printed with {{ ... }} is escaped for Markdown and HTML
+Generated pages are HTML (kb.html_render); Markdown is made only for the generated parts of the
+hand-written guide (kb.guide) and for the benchmark's floor (bench/floor_pages.py), which
+converts our pages from the Markdown they had before. Templates here produce Markdown. Anything printed with {{ ... }} is escaped for Markdown and HTML
 unless it is an `Md` (already-safe Markdown made by a filter below), so text from YAML can never
 inject markup, links, attribute lists or scripts.
 """
