@@ -151,6 +151,8 @@ def make_floor(ours: Path, dest: Path, material_search: bool = False) -> Path:
     shutil.rmtree(dest, ignore_errors=True)
     shutil.copytree(ours / "docs", dest / "docs")
     shutil.copytree(ours / "overrides", dest / "overrides")
+    # plain Material renders its navigation into every page: our cache of it (hooks/theme_cache.py) is ours
+    (dest / "overrides" / "partials" / "nav.html").unlink()
     corpus, _ = load_corpus(ours / "data", root=ours)
     from kb_mkdocs import NAV_PAGES
 

@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generated_files import GeneratedFile, ModelPage, nav_titles
+from theme_cache import NavCache
 from kb import forked, messages
 from kb.buildcache import DocumentCache, PageMemory
 from kb.check import load_checked
@@ -124,6 +125,12 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
         except ValueError as exc:
             raise PluginError(str(exc)) from None
     return markdown
+
+
+# Material's navigation, rendered once per folder instead of once per page (theme_cache.py).
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    env.globals["kb_nav"] = NavCache(env, config)
+    return env
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
