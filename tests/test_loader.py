@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from conftest import SAMPLE_SOURCES
+from conftest import SAMPLE_SOURCES, sample_copy
+from kb.buildcache import DocumentCache
+from kb.loader import load_corpus
 from kb.model import DateRange, PartialDate
 
 HANOI = "ha-noi-2010-chi-thi-lay-phieu-tin-nhiem"
@@ -74,3 +76,15 @@ def test_typos_are_recorded_as_corrections(sample_corpus):
     pairs = {(c.original, c.corrected) for c in (x for _, x in sample_corpus.documents[PHU_THO].corrections())}
     assert {("hiênj", "hiện"), ("bẳng", "bằng"), ("nhân", "nhận")} <= pairs
     assert ("vối", "với") in {(c.original, c.corrected) for _, c in sample_corpus.documents[HCM].corrections()}
+
+
+def test_mkdocs_serve_reloads_only_the_edited_file_and_gets_the_same_corpus(sample_corpus, tmp_path):
+    """`mkdocs serve` loads with a cache (kb.buildcache.DocumentCache) kept between rebuilds."""
+    project = sample_copy(tmp_path / "du-an")
+    cache = DocumentCache()
+    first, _ = load_corpus(project / "data", root=project, cache=cache)
+    assert first.documents == sample_corpus.documents and (cache.hits, cache.misses) == (0, len(first.documents))
+    edited = sorted((project / "data" / "van-ban").glob("*.yml"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    again, _ = load_corpus(project / "data", root=project, cache=cache)
+    assert again.documents == first.documents and (cache.hits, cache.misses) == (len(first.documents) - 1, len(first.documents) + 1)

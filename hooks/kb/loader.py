@@ -121,16 +121,16 @@ def _load_corpus(
             today.isoformat(),
         )
     documents: dict[str, Document] = {}
-    paths = sorted((data_dir / DOCUMENTS_DIR).glob("*.yml"))
+    document_files = sorted((data_dir / DOCUMENTS_DIR).glob("*.yml"))
 
     def read(path: Path) -> tuple[Document | None, tuple[Problem, ...]]:
         return _read_document_file(path, rel(path), known_actors, today, sources_dir)
 
     if cache is None:
-        results = [read(path) for path in paths]
+        results = [read(path) for path in document_files]
     else:
         results = []
-        for path in paths:
+        for path in document_files:
             if paths_problem := paths.file_problem(path, data_dir):  # nothing to fingerprint
                 results.append((None, (messages.problem(paths_problem, rel(path), 1),)))
                 continue
@@ -140,12 +140,12 @@ def _load_corpus(
                 hit = read(path)
                 cache.put(rel(path), key, hit)
             results.append(hit)
-    for path, (doc, file_problems) in zip(paths, results):
+    for path, (doc, file_problems) in zip(document_files, results):
         problems.extend(file_problems)
         if doc is not None:  # its id is its file name (else reported as id-not-file-name): unique by construction
             documents[doc.id] = doc
     if cache is not None:
-        cache.keep_only({rel(p) for p in paths})
+        cache.keep_only({rel(p) for p in document_files})
 
     _check_unique_numbers(documents, problems)
     # citations need every document loaded: resolve them in one pass (citations.py)
