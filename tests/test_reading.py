@@ -114,6 +114,12 @@ def test_tables_fit_the_screen_and_sort_only_where_there_is_something_to_sort(br
             wide[rel] = overflowing
         # and nothing offers to sort a table that has a single row
         assert page.evaluate("() => [...document.querySelectorAll('table')].filter(t => t.tBodies[0] && t.tBodies[0].rows.length < 2 && t.querySelector('.kb-sap-xep')).length") == 0, rel
+        # nor tells the reader to sort when no table on the page has two rows
+        hint = page.evaluate(
+            """() => /bấm (vào )?tiêu đề cột/i.test((document.querySelector('article') || document.body).textContent)
+               && ![...document.querySelectorAll('article table')].some(t => t.tBodies[0] && t.tBodies[0].rows.length > 1)"""
+        )
+        assert not hint, rel
         page.close()
     assert wide == {}
 

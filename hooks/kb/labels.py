@@ -61,6 +61,16 @@ def year_label(doc: Document) -> str:
     return f"{UNKNOWN} năm"
 
 
+def year_key(doc: Document) -> str:
+    """year_label as a stable anchor part: '2010', '2010-suy-luan' or 'chua-ro'."""
+    value = doc.issued.value
+    if isinstance(value, PartialDate):
+        return str(value.year)
+    if isinstance(value, DateRange) and value.year:
+        return f"{value.year}-suy-luan"
+    return "chua-ro"
+
+
 def sort_date(doc: Document) -> str:
     value = doc.issued.value
     if isinstance(value, PartialDate):

@@ -19,7 +19,7 @@ from .document_facts import key_facts, properties
 from .glossary import GlossaryMarker
 from .graph_pages import GraphPages
 from .html_render import HtmlPages, html_link
-from .labels import DOCUMENTS_URL, citation_name, display_title, document_path, issuer_name, sort_date, year_label
+from .labels import DOCUMENTS_URL, citation_name, display_title, document_path, issuer_name, sort_date, year_key, year_label
 from .model import Corpus, Document
 from .open_data import COLLECTION_PATH, DATA_URL, FEED_PATH, UPDATES_PATH, OpenData, document_json_path, dumps, eli
 from .open_data_schema import OPEN_DATA_SCHEMAS
@@ -94,13 +94,15 @@ class PageGenerator:
             self._render("list.html.j2", f"{DOCUMENTS_URL}/index.md", rows=self.rows),
         ]
         for facet, title, heading in BROWSE_FACETS:
+            groups = self._group(facet)
             pages.append(self._render(
                 "browse.html.j2",
                 f"duyet/{facet}.md",
                 facet=facet,
                 title=title,
                 heading=heading,
-                groups=self._group(facet),
+                groups=groups,
+                sortable=any(len(rows) > 1 for _, _, rows in groups),
             ))
         for doc in self.documents:
             pages.append(PlannedPage(document_path(doc.id), partial(self.document_content, doc), edit_path=doc.path, html=True))
@@ -211,18 +213,27 @@ class PageGenerator:
             "assignments": sum(len(doc.assignments) for doc in self.documents),
         }
 
-    def _group(self, facet: str) -> list[tuple[str, list[dict]]]:
-        key = {
-            "co-quan": lambda r: r["issuer"],
-            "cap": lambda r: r["level"],
-            "nam": lambda r: r["year"],
-            "loai": lambda r: r["type"],
+    def _group(self, facet: str) -> list[tuple[str, str, list[dict]]]:
+        """(anchor, heading, rows) per group. The anchor comes from what the group is, not from
+        its place in the list, so a link to one group keeps pointing at it when others appear."""
+        label, key = {
+            "co-quan": (lambda r: r["issuer"], lambda d: _fact_key(d.issuer)),
+            "cap": (lambda r: r["level"], lambda d: _fact_key(d.level)),
+            "nam": (lambda r: r["year"], year_key),
+            "loai": (lambda r: r["type"], lambda d: d.type),
         }[facet]
-        groups: dict[str, list[dict]] = defaultdict(list)
+        groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for row in self.rows:
-            groups[key(row)].append(row)
+            groups[(key(row["doc"]), label(row))].append(row)
         # unknown values go last, so readers see what is known first
-        return sorted(groups.items(), key=lambda kv: (kv[0].startswith(UNKNOWN), kv[0]))
+        ordered = sorted(groups.items(), key=lambda kv: (kv[0][1].startswith(UNKNOWN), kv[0][1]))
+        return [(f"nhom-{anchor}", heading, rows) for (anchor, heading), rows in ordered]
+
+
+def _fact_key(fact) -> str:
+    if not fact.known:
+        return "chua-ro"
+    return f"{fact.value}-suy-luan" if fact.inferred else str(fact.value)
 
 
 BROWSE_FACETS = (
