@@ -12,7 +12,6 @@ Screenshots go to $KB_SCREENSHOTS (default: a temporary directory).
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -140,20 +139,19 @@ def test_browser_and_build_fold_words_alike(context, server):
     assert in_browser == [fold(word) for word in FOLD_WORDS]
 
 
-def test_search_from_disk_screenshot_and_latency(context, sample_site, shots):
+def test_search_from_disk_finds_a_document_as_the_reader_types(context, sample_site, shots):
+    """A reader on a copy opened from disk types 'ben tre' and gets results. How fast is measured
+    by scripts/measure_search.py and bench/ (BENCHMARKS.md), not asserted here."""
     site = sample_site
     page = _watched(context)
     page.goto(site.as_uri() + "/van-ban/index.html")
     box = page.locator(".kb-search .md-search__input")
     box.click()
     page.wait_for_function("() => !!document.querySelector('.md-search-result__meta') && window.kbSearch")
-    started = time.perf_counter()
     box.press_sequentially("ben tre")
     page.locator(".md-search-result__item").first.wait_for()
-    elapsed = time.perf_counter() - started
+    assert "Bến Tre" in page.locator(".md-search-result__item").first.inner_text()
     page.screenshot(path=str(shots / "search-file.png"))
-    print(f"\nsearch over file:// ({_corpus_size(site)} pages): typing 'ben tre' to first result {elapsed * 1000:.0f} ms")
-    assert elapsed < 5
     page.errors_must_be_empty()
 
 
@@ -382,7 +380,3 @@ def _one_page_per_type(site: Path) -> list[str]:
         kind = (folder, path.name == "index.html")
         chosen.setdefault(kind, rel)
     return ["index.html"] + [rel for key, rel in chosen.items() if key != "index.html"]
-
-
-def _corpus_size(site: Path) -> int:
-    return sum(1 for _ in (site / "van-ban").glob("*.html"))
