@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generated_files import ModelPage
 from kb import forked
 from kb.site_outputs import SiteOutputs
 from kb.site_zip import ZIP_FILE
@@ -79,6 +80,10 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         "title": page.title or "", "title_only": bool(options.get("title_only")), "kind": options.get("kind"),
     }
     _build.written = (page.file.dest_uri, search)
+    if isinstance(page, ModelPage):
+        # written: nothing reads a model page's HTML again, yet MkDocs holds every page's HTML to
+        # the end of the build (its source stays: the page's title is read from it)
+        page.content = None
     return output
 
 
