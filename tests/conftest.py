@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent  # the code: hooks, templates, tests
 PROJECT = Path(os.environ.get("KB_PROJECT") or ROOT).resolve()  # the data under test
 SAMPLE = ROOT / "tests" / "fixtures" / "kho-mau"
+# MkDocs stamps the build date into sitemap.xml.gz (its gzip header); one date for every build
+# of this session, so two builds on either side of midnight still compare byte for byte
+os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from kb.loader import load_corpus  # noqa: E402
