@@ -4,11 +4,18 @@
     .venv/bin/python scripts/measure_search.py --synthetic 2000 [QUERY ...]   # builds bench/gen.py's N documents first
 
 For each query, over http (a plain local static server) and from file://:
-- cold: a fresh browser context opens a page, the reader clicks the search box and types the
-  query (80 ms between keys); warm: the same page, box emptied, the query typed again;
-- times are the driver's wall clock (playwright) from the LAST keystroke to the first result for
-  the whole query on screen, and to the final results (the box says `data-kb-state="done"` for
-  that text: nothing left loading);
+- cold: a fresh browser context opens a page (by default a document page), the reader clicks the
+  search box and types the query (80 ms between keys); warm: the same page, box emptied, the
+  query typed again;
+- times are the driver's wall clock (playwright) from the LAST keystroke (its key going down: the
+  letter appears then; the key is released after the results are final, as a finger lifts
+  later, so the driver never waits for the page to acknowledge a key-up queued behind the
+  search) to the first results of the whole query drawn (`data-kb-state` "partial" or "done"
+  for that text) and to the final results ("done": nothing left to load or draw). One poll on
+  every animation frame sees both; "first" is the final time less the frames between them;
+- in page: the same two times from the page's own clock (the key's event time to the moment
+  the box's state changed, seen by a MutationObserver the driver installs): what the page
+  spends, without the driver's and the protocol's share;
 - long tasks on the page's main thread (PerformanceObserver `longtask`, > 50 ms each) from the
   first keystroke to the final results: how many, and the longest;
 - bytes of search files read (their size on disk; over http a compressing server would send less).
@@ -18,6 +25,7 @@ Median of `--runs` runs (default 3). Prints a Markdown table.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -31,10 +39,28 @@ import gen  # noqa: E402
 from searchkit import BOX, CHROMIUM, DONE, FLAGS, build_project, serve  # noqa: E402
 
 DEFAULT_QUERIES = ["dan van", "Mặt trận Tổ quốc", "uy ban nhan dan", "chỉ thị 18", "18/2000/CT-TTg"]
-FIRST = "q => { const b = document.querySelector('.kb-search'); return b && b.dataset.kbQuery === q && !!b.querySelector('.md-search-result__item'); }"
+# polled on every animation frame: notes when the first results for q are drawn, true once final
+WATCH = """q => {
+  const b = document.querySelector('.kb-search'), now = performance.now();
+  if (!b || b.dataset.kbQuery !== q) return false;
+  if (__m.first === null && (b.dataset.kbState === 'partial' || b.dataset.kbState === 'done')) __m.first = now;
+  if (b.dataset.kbState !== 'done') return false;
+  __m.final = now;
+  return true;
+}"""
 OBSERVE = """() => {
-  window.__m = { tasks: [] };
+  window.__m = { tasks: [], key: 0, first: null, final: null, states: [] };
   new PerformanceObserver(list => list.getEntries().forEach(e => __m.tasks.push(e.duration))).observe({ type: "longtask" });
+  document.addEventListener("keydown", e => { __m.key = e.timeStamp; }, true);
+  const box = document.querySelector('.kb-search');
+  new MutationObserver(() => __m.states.push([performance.now(), box.dataset.kbState, box.dataset.kbQuery]))
+    .observe(box, { attributes: true, attributeFilter: ['data-kb-state', 'data-kb-query'] });
+}"""
+RESET = "() => { __m.tasks = []; __m.first = null; __m.final = null; __m.states = []; }"
+# in page: from the last key's event time to the first drawn and the final state for q
+IN_PAGE = """q => {
+  const at = s => { const hit = __m.states.find(x => x[0] >= __m.key && x[2] === q && s.includes(x[1])); return hit ? hit[0] - __m.key : null; };
+  return [at(['partial', 'done']), at(['done'])];
 }"""
 SEARCH_FILES = "() => window.kbSearch.files()"  # paths under search/ the page has loaded
 
@@ -44,20 +70,24 @@ def measure_once(page, site: Path, query: str, seen: set[str]) -> dict:
     box = page.locator(BOX)
     box.click()
     box.fill("")
-    page.evaluate("__m.tasks = []")
+    page.wait_for_function(DONE, arg="", timeout=120_000)
+    page.evaluate(RESET)
     page.keyboard.type(query[:-1], delay=80)
     page.wait_for_timeout(80)
     start = time.perf_counter()
-    page.keyboard.press(query[-1])
-    page.wait_for_function(FIRST, arg=query, polling="raf", timeout=120_000)
-    first = time.perf_counter() - start
-    page.wait_for_function(DONE, arg=query, polling="raf", timeout=120_000)
+    page.keyboard.down(query[-1])
+    page.wait_for_function(WATCH, arg=query, polling="raf", timeout=120_000)
     final = time.perf_counter() - start
-    tasks = page.evaluate("__m.tasks")
+    page.keyboard.up(query[-1])
+    marks = page.evaluate("[__m.first, __m.final, __m.tasks]")
+    first = final - (marks[1] - marks[0]) / 1000
+    in_first, in_final = page.evaluate(IN_PAGE, query)
+    tasks = marks[2]
     files = set(page.evaluate(SEARCH_FILES)) - seen
     seen |= files
     read = sum((site / "search" / path).stat().st_size for path in files)
-    return {"first": first * 1000, "final": final * 1000, "tasks": len(tasks), "longest": max(tasks, default=0), "bytes": read, "files": len(files)}
+    return {"first": first * 1000, "final": final * 1000, "in_first": in_first or 0, "in_final": in_final or 0,
+            "tasks": len(tasks), "longest": max(tasks, default=0), "bytes": read, "files": len(files)}
 
 
 def measure(browser, base: str, site: Path, query: str, start_page: str) -> tuple[dict, dict]:
@@ -77,8 +107,17 @@ def _median(runs: list[dict], key: str) -> float:
     return statistics.median(r[key] for r in runs)
 
 
-def report(site: Path, queries: list[str], runs: int, start_page: str = "index.html") -> list[str]:
+def document_page(site: Path) -> str:
+    """The page searched from by default: the first document page (a reader mostly searches from
+    one), else the home page."""
+    pages = sorted(p for p in (site / "van-ban").glob("*.html") if p.name != "index.html")
+    return pages[0].relative_to(site).as_posix() if pages else "index.html"
+
+
+def report(site: Path, queries: list[str], runs: int, start_page: str | None = None) -> list[str]:
     from playwright.sync_api import sync_playwright
+
+    start_page = start_page or document_page(site)
 
     search = site / "search"
     files = [p for p in search.rglob("*.js")]
@@ -87,10 +126,11 @@ def report(site: Path, queries: list[str], runs: int, start_page: str = "index.h
     documents = sum(1 for _ in (site / "van-ban").glob("*.html"))
     lines = [
         f"{documents} document pages; search files: {len(files)}, {size / 1e6:.1f} MB on disk; site HTML {html / 1e6:.1f} MB "
-        f"(index/HTML {size / html:.2f}); metadata read first: {(search / 'kb-meta.js').stat().st_size / 1e3:.0f} KB",
+        f"(index/HTML {size / html:.2f}); metadata read first: {(search / 'kb-meta.js').stat().st_size / 1e3:.0f} KB; "
+        f"searching from {start_page}; load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}",
         "",
-        "| scheme | query | cold: first / final ms | cold long tasks (n, longest ms) | cold read | warm: first / final ms | warm long tasks | warm read |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| scheme | query | cold: first / final ms | in page | cold long tasks (n, longest ms) | cold read | warm: first / final ms | in page | warm long tasks | warm read |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     with serve(site) as server, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
@@ -100,9 +140,9 @@ def report(site: Path, queries: list[str], runs: int, start_page: str = "index.h
                 cold = [r[0] for r in results]
                 warm = [r[1] for r in results]
                 lines.append(
-                    f"| {scheme} | `{query}` | {_median(cold, 'first'):.0f} / **{_median(cold, 'final'):.0f}** | "
+                    f"| {scheme} | `{query}` | {_median(cold, 'first'):.0f} / **{_median(cold, 'final'):.0f}** | {_median(cold, 'in_first'):.0f} / {_median(cold, 'in_final'):.0f} | "
                     f"{_median(cold, 'tasks'):.0f}, {max(r['longest'] for r in cold):.0f} | {_median(cold, 'bytes') / 1e6:.2f} MB ({_median(cold, 'files'):.0f} files) | "
-                    f"{_median(warm, 'first'):.0f} / **{_median(warm, 'final'):.0f}** | {_median(warm, 'tasks'):.0f}, {max(r['longest'] for r in warm):.0f} | "
+                    f"{_median(warm, 'first'):.0f} / **{_median(warm, 'final'):.0f}** | {_median(warm, 'in_first'):.0f} / {_median(warm, 'in_final'):.0f} | {_median(warm, 'tasks'):.0f}, {max(r['longest'] for r in warm):.0f} | "
                     f"{_median(warm, 'bytes') / 1e6:.2f} MB |"
                 )
                 print(lines[-1], flush=True)
@@ -116,7 +156,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("queries", nargs="*")
     parser.add_argument("--synthetic", type=int, metavar="N", help="build bench/gen.py's corpus of N documents first")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--page", default="index.html", help="the page to search from (site-relative)")
+    parser.add_argument("--page", help="the page to search from (site-relative; default: the first document page)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         if args.synthetic:

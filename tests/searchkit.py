@@ -107,3 +107,38 @@ def results(page) -> dict:
     meta = page.inner_text(".md-search-result__meta")
     cut = len(root)
     return {"pages": [h[cut:] for h in pages], "first": first[0][cut:] if first else None, "meta": meta}
+
+
+# Main-thread tasks, from Chromium's own trace: each task's wall time and the CPU time its thread
+# spent in it. On a shared machine a task's wall time stretches while the process waits for a
+# core; its CPU time is the work the page did, which is what a guard against long tasks must judge.
+TRACE_CATEGORIES = "disabled-by-default-devtools.timeline,blink.user_timing"
+
+
+@contextlib.contextmanager
+def main_thread_tasks(page):
+    """Trace `page` while the block runs; yields a list that is filled, when the block ends, with
+    (wall ms, CPU ms) of every task its main thread ran meanwhile."""
+    session = page.context.new_cdp_session(page)
+    events: list[dict] = []
+    complete: list[bool] = []
+    session.on("Tracing.dataCollected", lambda message: events.extend(message["value"]))
+    session.on("Tracing.tracingComplete", lambda message: complete.append(True))
+    session.send("Tracing.start", {"categories": TRACE_CATEGORIES, "transferMode": "ReportEvents"})
+    tasks: list[tuple[float, float]] = []
+    try:
+        yield tasks
+        page.evaluate("performance.mark('kb-main-thread')")  # tells which thread is the page's main thread
+    finally:
+        session.send("Tracing.end")
+        while not complete:
+            page.wait_for_timeout(20)
+        session.detach()
+    mark = next(e for e in events if e.get("name") == "kb-main-thread")
+    runs = sorted((e for e in events if e.get("name") == "RunTask" and e.get("ph") == "X"
+                   and e["pid"] == mark["pid"] and e["tid"] == mark["tid"]), key=lambda e: e["ts"])
+    end = 0
+    for task in runs:  # outermost tasks only (a nested run loop shows as a task inside a task)
+        if task["ts"] >= end:
+            tasks.append((task.get("dur", 0) / 1000, task.get("tdur", task.get("dur", 0)) / 1000))
+            end = task["ts"] + task.get("dur", 0)

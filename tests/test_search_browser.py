@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from kb.search_fold import accent_key, fold
-from searchkit import BOX, CHROMIUM, DONE, FLAGS, FOLD_WORDS, build_project, results, search, serve, show_all
+from searchkit import BOX, CHROMIUM, DONE, FLAGS, FOLD_WORDS, build_project, main_thread_tasks, results, search, serve, show_all
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 sys.path.insert(0, str(ROOT / "bench"))
@@ -201,6 +201,33 @@ def test_results_can_be_filtered_by_type_year_and_issuer_from_the_keyboard(page,
 
 
 
+def test_a_shared_link_keeps_its_filters(page, base):
+    """A trainer filters the results and sends the address: it reproduces the filtered results,
+    with the panel open on the values it filters by (names, so the link outlives new documents)."""
+    _open(page, base, "index.html?q=d%C3%A2n&loai=K%E1%BA%BF%20ho%E1%BA%A1ch")
+    page.wait_for_function(DONE, arg="dân")
+    assert results(page)["pages"] == [HAI_CANG_PLAN]
+    assert "(đã lọc)" in page.inner_text(".md-search-result__meta")
+    assert page.locator(".kb-loc__mo").get_attribute("aria-expanded") == "true"
+    chosen = "select => select.options[select.selectedIndex].textContent"
+    assert page.locator("select[data-kb-loc='type']").evaluate(chosen) == "Kế hoạch"
+    # a value the site no longer has is dropped, not an empty result
+    _open(page, base, "index.html?q=d%C3%A2n&nam=1890")
+    page.wait_for_function(DONE, arg="dân")
+    assert "(đã lọc)" not in page.inner_text(".md-search-result__meta") and len(results(page)["pages"]) > 1
+
+
+def test_choosing_a_filter_puts_it_in_the_address(page, server):
+    _open(page, server)
+    search(page, "dân")
+    page.locator(".kb-loc__mo").click()
+    _choose(page, "year", "2016", "dân")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('nam') === '2016'")
+    assert page.evaluate("new URLSearchParams(location.search).get('q')") == "dân"
+    page.locator(".kb-loc__bo").click()
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('nam')")
+
+
 @pytest.mark.parametrize("width", [1366, 390])
 def test_the_open_search_with_its_filters_has_no_serious_accessibility_violation(browser, server, width):
     axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -249,39 +276,67 @@ def test_the_search_closes_when_focus_leaves_it(page, server):
 
 # The page never freezes ---------------------------------------------------------------------
 
-OBSERVE = """() => {
-  window.__tasks = [];
-  new PerformanceObserver(list => list.getEntries().forEach(e => __tasks.push(e.duration)))
-    .observe({ type: "longtask" });
-}"""
-
-
 @pytest.fixture(scope="module")
 def generated_site(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("generated")
     return build_project(gen.make_project(GENERATED_N, work / "project"), work / "site")
 
 
+def _longest_task_typing(browser, base: str) -> tuple[float, float]:
+    """(CPU ms, wall ms) of the longest main-thread task while a fresh page loads the index for
+    four queries typed into it."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}/index.html")
+    page.wait_for_load_state("load")
+    with main_thread_tasks(page) as tasks:
+        page.locator(BOX).click()
+        for query in ["dan van", "uy ban nhan dan", "chỉ thị 18", "Mặt trận Tổ quốc"]:
+            page.locator(BOX).fill("")
+            page.keyboard.type(query, delay=30)
+            page.wait_for_function(DONE, arg=query, timeout=30_000)
+    context.close()
+    assert len(tasks) > 20, "the trace saw no typing"  # the guard must have looked
+    return max(cpu for _, cpu in tasks), max(wall for wall, _ in tasks)
+
+
 @pytest.mark.parametrize("scheme", ["http", "file"])
 def test_no_long_task_while_the_index_loads_or_a_query_runs(browser, generated_site, scheme):
-    """Typing four queries into a fresh page never blocks the main thread > 100 ms. A shared CI
-    machine can stall any task now and then, so each run is a fresh page and one clean run of
-    three passes; a real regression (reading or scanning the whole index in one go) fails all three."""
+    """Typing four queries into a fresh page never keeps the main thread busy > 100 ms at a time.
+    Judged by each task's CPU time from Chromium's trace, not its wall time: on a shared CI machine
+    a 30 ms task can take 200 ms of wall time waiting for a core, and that is not the page's
+    doing. Every main-thread task counts (parsing index files, our scripts, style and layout of
+    the results), not only our script's. A fresh page is tried up to three times (a collector
+    pass or a first compile can land anywhere); a real regression (reading or scanning the whole
+    index in one go) fails all three."""
     longest = []
     with serve(generated_site) as server:
         base = server if scheme == "http" else generated_site.as_uri()
         for _ in range(3):
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(f"{base}/index.html")
-            page.evaluate(OBSERVE)
-            page.locator(BOX).click()
-            for query in ["dan van", "uy ban nhan dan", "chỉ thị 18", "Mặt trận Tổ quốc"]:
-                page.locator(BOX).fill("")
-                page.keyboard.type(query, delay=30)
-                page.wait_for_function(DONE, arg=query, timeout=30_000)
-            longest.append(max(page.evaluate("__tasks"), default=0))
-            context.close()
-            if longest[-1] <= LONG_TASK_LIMIT_MS:
+            longest.append(_longest_task_typing(browser, base))
+            if longest[-1][0] <= LONG_TASK_LIMIT_MS:
                 break
-    assert min(longest) <= LONG_TASK_LIMIT_MS, f"longest task of each run (ms): {longest}"
+    assert min(cpu for cpu, _ in longest) <= LONG_TASK_LIMIT_MS, f"longest task of each run (CPU ms, wall ms): {longest}"
+
+
+# work for about `ms` milliseconds of CPU: a fixed amount, sized by the fastest of a few timed
+# rounds (a loaded machine slows some rounds, never speeds one up)
+BUSY = """ms => {
+  const work = n => { let x = 0; for (let i = 0; i < n; i++) x = (x * 31 + i) | 0; return x; };
+  let fastest = Infinity;
+  for (let k = 0; k < 20; k++) { const t = performance.now(); work(1e6); fastest = Math.min(fastest, performance.now() - t); }
+  const rounds = Math.ceil(ms / Math.max(fastest, 0.01));
+  return new Promise(done => setTimeout(() => { for (let r = 0; r < rounds; r++) work(1e6); done(); }, 0));
+}"""
+
+
+def test_the_long_task_guard_sees_a_busy_main_thread(browser, server):
+    """The guard above can fail: a task that computes for ~200 ms is seen as a long task."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}/index.html")
+    page.wait_for_load_state("load")
+    with main_thread_tasks(page) as tasks:
+        page.evaluate(BUSY, 200)
+    context.close()
+    assert max(cpu for _, cpu in tasks) > LONG_TASK_LIMIT_MS

@@ -47,7 +47,7 @@
 
   // ---- Files of the index, loaded once each through <script> tags ----
   var PAGE_STEP = 10; // pages shown at first, and added by «Xem thêm»
-  var FIRST_DRAW = 3; // pages drawn in the first task (the best result shows at once), the rest in the next
+  var DRAW_BUDGET_MS = 12; // a render task draws results until it has run this long, then yields (the page never freezes)
   var MAX_SECTIONS_PER_PAGE = 3;
   var state = { arrivals: 0, meta: null, vocab: null, files: {}, shards: {}, pages: {}, decoded: new Map(), filter: null, failed: false, shown: PAGE_STEP, lastQuery: null };
   var ui = null;
@@ -82,6 +82,12 @@
     var firsts = new Int32Array(kinds.length + 1);
     for (var p = 0; p < kinds.length; p++) firsts[p + 1] = firsts[p] + counts[p];
     meta.firsts = firsts;
+    // a bitset of the sections in each page's head (title, properties: up to three per page)
+    var heads = new Int32Array((firsts[kinds.length] + 31) >> 5);
+    for (var p = 0; p < kinds.length; p++) {
+      for (var t = firsts[p], end = Math.min(firsts[p + 1], t + (kinds.charCodeAt(p) - 48 & 3)); t < end; t++) heads[t >> 5] |= 1 << (t & 31);
+    }
+    meta.heads = heads;
     state.meta = meta;
     state.arrivals++;
     schedule();
@@ -121,6 +127,7 @@
     });
     state.filters = filters;
     fillFilters();
+    if (state.linkedFilters) chooseLinkedFilters();
     schedule();
   };
 
@@ -339,42 +346,63 @@
     if (pairsPending) return { pending: true };
 
     // the sections to rank: those with every word; if none has them all, those with the most
-    var chosen = bitset("c", size), best = n;
+    // the sections to rank: those with every word; if none has them all, those with the most.
+    // Kept by the result (its best sections are found when a page is shown), so not a shared buffer.
+    var chosen = new Int32Array(size), best = n;
     for (var w = 0; w < size; w++) {
       var all = -1;
       for (var i = 0; i < n; i++) all &= found[i][w];
       chosen[w] = all;
     }
     if (!chosen.some(function (v) { return v !== 0; })) best = mostWords(found, chosen, size);
-
-    var pageCount = meta.kinds.length, firsts = meta.firsts, kinds = meta.kinds, allow = state.filter;
-    var score = buffer("score", pageCount), count = buffer("count", pageCount), bitsOf = buffer("bits", pageCount);
-    var top = buffer("top", pageCount * MAX_SECTIONS_PER_PAGE), touched = [], p = 0, everyBits = 0;
-    // per page: phrase (bit 6), most words with the reader's accents (bits 1-5), in the head (bit 0)
+    // chosen sections with the whole phrase (every neighbouring pair), and with a word in the reader's accents
+    var phrased = new Int32Array(size), accented = new Int32Array(size);
     for (var w = 0; w < size; w++) {
-      var v = chosen[w];
-      while (v) {
-        var low = v & -v, t = (w << 5) + 31 - Math.clz32(low);
-        v ^= low;
-        while (firsts[p + 1] <= t) p++;
-        if (allow && !allow(p)) continue;
-        var phrase = best === n ? 1 : 0;
-        for (var i = 0; phrase && i + 1 < n; i++) if (!(paired[i][w] & low)) phrase = 0;
-        var exactCount = 0, sectionBits = 0;
-        for (var i = 0; i < n; i++) {
-          if (found[i][w] & low) sectionBits |= 1 << i;
-          if (exact[i][w] & low) exactCount++;
+      var c = chosen[w];
+      if (!c) continue;
+      var whole = best === n ? c : 0;
+      for (var i = 0; whole && i + 1 < n; i++) whole &= paired[i][w];
+      phrased[w] = whole;
+      var any = 0;
+      for (var i = 0; i < n; i++) any |= exact[i][w];
+      accented[w] = any & c;
+    }
+
+    // Pages are scored a machine word (32 sections) at a time, not a section at a time: the
+    // commonest words are in most of the 300,000 sections of 10,000 documents. Per page: phrase
+    // (bit 6), most words with the reader's accents in one section (bits 1-5), a match in the
+    // head (bit 0); how many sections match; which query words it has.
+    var pageCount = meta.kinds.length, firsts = meta.firsts, kinds = meta.kinds, heads = meta.heads, allow = state.filter;
+    var score = buffer("score", pageCount), count = buffer("count", pageCount), bitsOf = buffer("bits", pageCount);
+    var touched = [], p = 0, everyBits = 0;
+    for (var w = 0; w < size; w++) {
+      var c = chosen[w];
+      if (!c) continue;
+      var start = w << 5;
+      while (firsts[p + 1] <= start) p++;
+      for (;;) {
+        var from = firsts[p] - start, to = firsts[p + 1] - start;
+        var mask = (to >= 32 ? -1 : (1 << to) - 1) & (from <= 0 ? -1 : ~((1 << from) - 1));
+        var bits = c & mask;
+        if (bits && !(allow && !allow(p))) {
+          if (!count[p]) touched.push(p);
+          count[p] += popcount(bits);
+          var s = score[p] | (phrased[w] & mask ? 64 : 0) | (heads[w] & bits ? 1 : 0);
+          var marked = accented[w] & mask;
+          while (marked) {
+            var low = marked & -marked, exactCount = 0;
+            marked ^= low;
+            for (var i = 0; i < n; i++) if (exact[i][w] & low) exactCount++;
+            if (exactCount > (s >> 1 & 31)) s = s & ~62 | exactCount << 1;
+          }
+          score[p] = s;
+          for (var i = 0; i < n; i++) if (found[i][w] & bits) bitsOf[p] |= 1 << i;
         }
-        var code = kinds.charCodeAt(p) - 48, index = t - firsts[p], head = index < (code & 3) ? 1 : 0;
-        if (!count[p]) touched.push(p);
-        count[p]++;
-        bitsOf[p] |= sectionBits;
-        everyBits |= sectionBits;
-        var was = score[p];
-        score[p] = Math.max(was >> 6, phrase) << 6 | Math.max(was >> 1 & 31, exactCount) << 1 | Math.max(was & 1, head);
-        keepBest(top, p, (phrase * 4 + head * 2 + (exactCount ? 1 : 0)) * 65536 + 65535 - Math.min(index, 65535));
+        if (to >= 32 || p + 1 >= pageCount) break;
+        p++;
       }
     }
+    touched.forEach(function (page) { everyBits |= bitsOf[page]; });
     var numberedPages = new Set();
     if (number && numbered) {
       numbered.forEach(function (item) {
@@ -407,11 +435,7 @@
       // the first k pages of the results, each with its best sections (reading order on a tie)
       top: function (k) {
         for (var i = materialized.length; i < Math.min(k, ranked.length); i++) {
-          var page = ranked[i], hits = [];
-          for (var j = 0; j < MAX_SECTIONS_PER_PAGE; j++) {
-            var packed = top[page * MAX_SECTIONS_PER_PAGE + j];
-            if (packed) hits.push(packed);
-          }
+          var page = ranked[i], hits = bestSections(page, chosen, phrased, accented);
           hits.sort(function (a, b) { return b - a; });
           var sections = hits.map(function (packed) { return { index: 65535 - (packed % 65536) }; });
           if (!sections.length) sections.push({ index: 0 });
@@ -439,15 +463,28 @@
     return best;
   }
 
-  // the MAX_SECTIONS_PER_PAGE best sections of page p, each packed as score * 65536 + 65535 - index
-  // (0 = empty slot): a better score, or the same score earlier in the page, is a larger number
-  function keepBest(top, p, packed) {
-    var at = p * MAX_SECTIONS_PER_PAGE, worst = at;
-    for (var i = at; i < at + MAX_SECTIONS_PER_PAGE; i++) {
-      if (!top[i]) { top[i] = packed; return; }
-      if (top[i] < top[worst]) worst = i;
+  // The MAX_SECTIONS_PER_PAGE best chosen sections of a page shown, each packed as
+  // score * 65536 + 65535 - index: whole phrase, in the head, a word in the reader's accents;
+  // on a tie the earlier section (a larger number is better).
+  function bestSections(page, chosen, phrased, accented) {
+    var meta = state.meta, first = meta.firsts[page], heads = meta.kinds.charCodeAt(page) - 48 & 3, kept = [];
+    for (var t = first; t < meta.firsts[page + 1]; t++) {
+      var w = t >> 5, bit = 1 << (t & 31);
+      if (!(chosen[w] & bit)) continue;
+      var index = t - first;
+      var packed = ((phrased[w] & bit ? 4 : 0) + (index < heads ? 2 : 0) + (accented[w] & bit ? 1 : 0)) * 65536 + 65535 - Math.min(index, 65535);
+      if (kept.length < MAX_SECTIONS_PER_PAGE) { kept.push(packed); continue; }
+      var worst = 0;
+      for (var j = 1; j < kept.length; j++) if (kept[j] < kept[worst]) worst = j;
+      if (packed > kept[worst]) kept[worst] = packed;
     }
-    if (packed > top[worst]) top[worst] = packed;
+    return kept;
+  }
+
+  function popcount(v) {
+    v = v - (v >>> 1 & 0x55555555);
+    v = (v & 0x33333333) + (v >>> 2 & 0x33333333);
+    return Math.imul(v + (v >>> 4) & 0x0f0f0f0f, 0x01010101) >>> 24;
   }
 
   // typed arrays kept between queries (no garbage per query), emptied for each
@@ -518,7 +555,7 @@
     scheduled = true;
     setTimeout(function () {
       scheduled = false;
-      var started = performance.now();
+      var started = state.taskStarted = performance.now();
       render();
       state.longestRender = Math.max(state.longestRender || 0, performance.now() - started);
     }, 0);
@@ -531,6 +568,7 @@
     if (state.failed) return show("Không tải được chỉ mục tìm kiếm (thiếu thư mục search/ cạnh trang này).", "", "done");
     if (!fold(query)) return show("Gõ từ cần tìm, có dấu hay không dấu đều được.", "", "done");
     if (!state.meta) { load("kb-meta.js"); return show("Đang tải chỉ mục…", "", "loading"); }
+    if (state.linkedFilters) return show("Đang tải bộ lọc…", null, "loading");
     // the same query over the same files gives the same result: not computed twice
     var cached = state.cached, result;
     if (cached && cached.query === query && cached.arrivals === state.arrivals && cached.filter === state.filter) result = cached.result;
@@ -553,8 +591,9 @@
       return page.page + ":" + page.sections.slice(0, MAX_SECTIONS_PER_PAGE).map(function (h) { return h.index; }).join(",");
     }).join(" ") + "\u0000" + result.total + "\u0000" + result.sectionCount;
     if (signature === state.signature && ui.state === "done") return;
-    // The best results are drawn in a task of their own, so they show first; the rest in the next.
-    // «Xem thêm» keeps what is drawn and adds to it.
+    // Results are drawn best first, as many as fit in DRAW_BUDGET_MS of this task (at least one);
+    // the rest in the next task, so the best show first and no task runs long. «Xem thêm» keeps
+    // what is drawn and adds to it.
     var progress = state.progress;
     if (!progress || progress.signature !== signature) {
       // what is drawn stays if the new list begins with it (a shorter list is drawn afresh)
@@ -563,8 +602,8 @@
       if (keep) ui.list.querySelectorAll(".kb-xem-them").forEach(function (item) { item.remove(); });
       progress = state.progress = { signature: signature, query: query, drawn: keep, fresh: !keep, pages: shown.map(function (page) { return page.page; }) };
     }
-    var to = progress.drawn ? shown.length : Math.min(shown.length, FIRST_DRAW);
-    var html = shown.slice(progress.drawn, to).map(function (page) { return renderPage(page, result); }).join("");
+    var to = progress.drawn, html = "";
+    while (to < shown.length && (to === progress.drawn || performance.now() - state.taskStarted < DRAW_BUDGET_MS)) html += renderPage(shown[to++], result);
     if (progress.fresh) { progress.fresh = false; ui.list.innerHTML = html; } else ui.list.insertAdjacentHTML("beforeend", html);
     progress.drawn = to;
     if (to < shown.length) {
@@ -605,7 +644,8 @@
 
   function show(meta, html, status, notes) {
     state.signature = null;
-    ui.meta.innerHTML = escapeHtml(meta) + (notes ? " · " + notes : "");
+    var line = escapeHtml(meta) + (notes ? " · " + notes : "");
+    if (line !== ui.line) ui.meta.innerHTML = ui.line = line;  // a live region: announced only when it changes
     if (html !== null) { ui.list.innerHTML = html; state.progress = null; }
     setStatus(status);
   }
@@ -629,6 +669,8 @@
 
   // «Lọc»: native selects with labels (keyboard and screen readers need nothing more)
   var FILTER_LABELS = { type: "Loại văn bản", year: "Năm ban hành", issuer: "Cơ quan ban hành" };
+  // in a shared link (?q=…&loai=Chỉ thị&nam=2019): values by name, so a link outlives new documents
+  var FILTER_PARAMS = { type: "loai", year: "nam", issuer: "co-quan" };
   var FILTERS = '<div class="kb-loc"><button type="button" class="kb-loc__mo" aria-expanded="false" aria-controls="kb-loc-chon">Lọc kết quả</button>' +
     '<div class="kb-loc__chon" id="kb-loc-chon" role="group" aria-label="Lọc kết quả" hidden>' +
     Object.keys(FILTER_LABELS).map(function (name) {
@@ -644,6 +686,19 @@
         return '<option value="' + i + '">' + escapeHtml(name) + "</option>";
       }).join(""));
     });
+  }
+
+  // a shared link's filters, chosen once kb-loc.js has loaded (a name it no longer has is dropped)
+  function chooseLinkedFilters() {
+    var wanted = state.linkedFilters;
+    state.linkedFilters = null;
+    ui.box.querySelectorAll("select[data-kb-loc]").forEach(function (select) {
+      var name = wanted[select.getAttribute("data-kb-loc")];
+      if (!name) return;
+      var option = Array.prototype.find.call(select.options, function (o) { return o.value !== "" && o.textContent === name; });
+      if (option) select.value = option.value;
+    });
+    applyFilters();
   }
 
   // the pages the chosen values allow (null: every page)
@@ -664,6 +719,7 @@
     state.signature = null;
     setStatus("loading");
     schedule();
+    rememberQuery();
   }
 
   function mount() {
@@ -744,18 +800,33 @@
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName);
       if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey) { event.preventDefault(); ui.input.focus(); }
     });
-    var params = new URLSearchParams(location.search);
+    var params = new URLSearchParams(location.search), linked = {}, anyLinked = false;
+    Object.keys(FILTER_PARAMS).forEach(function (name) {
+      var value = params.get(FILTER_PARAMS[name]);
+      if (value) { linked[name] = value; anyLinked = true; }
+    });
+    if (anyLinked) {
+      // the reader sees what the link filters by: the panel opens with those values chosen
+      state.linkedFilters = linked;
+      opener.setAttribute("aria-expanded", "true");
+      panel.hidden = false;
+      load("kb-loc.js");
+    }
     if (params.get("q")) { ui.input.value = params.get("q"); ui.input.focus(); }
   }
 
-  // The address bar carries the query (?q=…), so a search can be shared as a link.
+  // The address bar carries the query and its filters (?q=…&loai=…), so a search can be shared as a link.
   var rememberTimer = null;
   function rememberQuery() {
     clearTimeout(rememberTimer);
     rememberTimer = setTimeout(function () {
       try {
-        var url = new URL(location.href);
-        if (fold(ui.input.value)) url.searchParams.set("q", ui.input.value); else url.searchParams.delete("q");
+        var url = new URL(location.href), searching = !!fold(ui.input.value);
+        if (searching) url.searchParams.set("q", ui.input.value); else url.searchParams.delete("q");
+        ui.box.querySelectorAll("select[data-kb-loc]").forEach(function (select) {
+          var param = FILTER_PARAMS[select.getAttribute("data-kb-loc")], option = select.options[select.selectedIndex];
+          if (searching && option && option.value !== "") url.searchParams.set(param, option.textContent); else url.searchParams.delete(param);
+        });
         history.replaceState(history.state, "", url.href);
       } catch (error) { /* some browsers refuse replaceState on file:// */ }
     }, 400);
