@@ -17,7 +17,9 @@ For each query, over http (a plain local static server) and from file://:
   the box's state changed, seen by a MutationObserver the driver installs): what the page
   spends, without the driver's and the protocol's share;
 - long tasks on the page's main thread (PerformanceObserver `longtask`, > 50 ms each) from the
-  first keystroke to the final results: how many, and the longest;
+  first keystroke to the final results: how many, and the longest; with `--cpu`, also the CPU
+  time of the longest task from Chromium's own trace (a loaded machine stretches a task's wall
+  time while the page waits for a core; its CPU time is the page's work);
 - bytes of search files read (their size on disk; over http a compressing server would send less).
 Median of `--runs` runs (default 3). Prints a Markdown table.
 """
@@ -25,6 +27,7 @@ Median of `--runs` runs (default 3). Prints a Markdown table.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import sys
@@ -36,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 import gen  # noqa: E402
-from searchkit import BOX, CHROMIUM, DONE, FLAGS, build_project, serve  # noqa: E402
+from searchkit import BOX, CHROMIUM, DONE, FLAGS, build_project, main_thread_tasks, serve  # noqa: E402
 
 DEFAULT_QUERIES = ["dan van", "Mặt trận Tổ quốc", "uy ban nhan dan", "chỉ thị 18", "18/2000/CT-TTg"]
 # polled on every animation frame: notes when the first results for q are drawn, true once final
@@ -65,20 +68,21 @@ IN_PAGE = """q => {
 SEARCH_FILES = "() => window.kbSearch.files()"  # paths under search/ the page has loaded
 
 
-def measure_once(page, site: Path, query: str, seen: set[str]) -> dict:
+def measure_once(page, site: Path, query: str, seen: set[str], cpu: bool = False) -> dict:
     """Type `query` into the open page's search box; the driver-side numbers for it."""
     box = page.locator(BOX)
     box.click()
     box.fill("")
     page.wait_for_function(DONE, arg="", timeout=120_000)
     page.evaluate(RESET)
-    page.keyboard.type(query[:-1], delay=80)
-    page.wait_for_timeout(80)
-    start = time.perf_counter()
-    page.keyboard.down(query[-1])
-    page.wait_for_function(WATCH, arg=query, polling="raf", timeout=120_000)
-    final = time.perf_counter() - start
-    page.keyboard.up(query[-1])
+    with main_thread_tasks(page) if cpu else contextlib.nullcontext([]) as traced:
+        page.keyboard.type(query[:-1], delay=80)
+        page.wait_for_timeout(80)
+        start = time.perf_counter()
+        page.keyboard.down(query[-1])
+        page.wait_for_function(WATCH, arg=query, polling="raf", timeout=120_000)
+        final = time.perf_counter() - start
+        page.keyboard.up(query[-1])
     marks = page.evaluate("[__m.first, __m.final, __m.tasks]")
     first = final - (marks[1] - marks[0]) / 1000
     in_first, in_final = page.evaluate(IN_PAGE, query)
@@ -87,20 +91,25 @@ def measure_once(page, site: Path, query: str, seen: set[str]) -> dict:
     seen |= files
     read = sum((site / "search" / path).stat().st_size for path in files)
     return {"first": first * 1000, "final": final * 1000, "in_first": in_first or 0, "in_final": in_final or 0,
-            "tasks": len(tasks), "longest": max(tasks, default=0), "bytes": read, "files": len(files)}
+            "tasks": len(tasks), "longest": max(tasks, default=0), "cpu": max((c for _, c in traced), default=0),
+            "bytes": read, "files": len(files)}
 
 
-def measure(browser, base: str, site: Path, query: str, start_page: str) -> tuple[dict, dict]:
+def measure(browser, base: str, site: Path, query: str, start_page: str, cpu: bool = False) -> tuple[dict, dict]:
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{base}/{start_page}")
     page.wait_for_load_state("load")
     page.evaluate(OBSERVE)
     seen: set[str] = set()
-    cold = measure_once(page, site, query, seen)
-    warm = measure_once(page, site, query, seen)
+    cold = measure_once(page, site, query, seen, cpu)
+    warm = measure_once(page, site, query, seen, cpu)
     context.close()
     return cold, warm
+
+
+def _cpu(runs: list[dict], cpu: bool) -> str:
+    return f" (CPU {max(r['cpu'] for r in runs):.0f})" if cpu else ""
 
 
 def _median(runs: list[dict], key: str) -> float:
@@ -114,7 +123,7 @@ def document_page(site: Path) -> str:
     return pages[0].relative_to(site).as_posix() if pages else "index.html"
 
 
-def report(site: Path, queries: list[str], runs: int, start_page: str | None = None) -> list[str]:
+def report(site: Path, queries: list[str], runs: int, start_page: str | None = None, cpu: bool = False) -> list[str]:
     from playwright.sync_api import sync_playwright
 
     start_page = start_page or document_page(site)
@@ -136,13 +145,13 @@ def report(site: Path, queries: list[str], runs: int, start_page: str | None = N
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for scheme, base in (("http", server), ("file", site.as_uri())):
             for query in queries:
-                results = [measure(browser, base, site, query, start_page) for _ in range(runs)]
+                results = [measure(browser, base, site, query, start_page, cpu) for _ in range(runs)]
                 cold = [r[0] for r in results]
                 warm = [r[1] for r in results]
                 lines.append(
                     f"| {scheme} | `{query}` | {_median(cold, 'first'):.0f} / **{_median(cold, 'final'):.0f}** | {_median(cold, 'in_first'):.0f} / {_median(cold, 'in_final'):.0f} | "
-                    f"{_median(cold, 'tasks'):.0f}, {max(r['longest'] for r in cold):.0f} | {_median(cold, 'bytes') / 1e6:.2f} MB ({_median(cold, 'files'):.0f} files) | "
-                    f"{_median(warm, 'first'):.0f} / **{_median(warm, 'final'):.0f}** | {_median(warm, 'in_first'):.0f} / {_median(warm, 'in_final'):.0f} | {_median(warm, 'tasks'):.0f}, {max(r['longest'] for r in warm):.0f} | "
+                    f"{_median(cold, 'tasks'):.0f}, {max(r['longest'] for r in cold):.0f}{_cpu(cold, cpu)} | {_median(cold, 'bytes') / 1e6:.2f} MB ({_median(cold, 'files'):.0f} files) | "
+                    f"{_median(warm, 'first'):.0f} / **{_median(warm, 'final'):.0f}** | {_median(warm, 'in_first'):.0f} / {_median(warm, 'in_final'):.0f} | {_median(warm, 'tasks'):.0f}, {max(r['longest'] for r in warm):.0f}{_cpu(warm, cpu)} | "
                     f"{_median(warm, 'bytes') / 1e6:.2f} MB |"
                 )
                 print(lines[-1], flush=True)
@@ -156,6 +165,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("queries", nargs="*")
     parser.add_argument("--synthetic", type=int, metavar="N", help="build bench/gen.py's corpus of N documents first")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cpu", action="store_true", help="also trace the page (Chromium's trace) for the CPU time of its longest main-thread task")
     parser.add_argument("--page", help="the page to search from (site-relative; default: the first document page)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -164,7 +174,7 @@ def main(argv: list[str]) -> None:
             site = build_project(gen.make_project(args.synthetic, Path(tmp) / "project"), Path(tmp) / "site")
         else:
             site, queries = args.site.resolve(), args.queries
-        print("\n".join(report(site, queries or DEFAULT_QUERIES, args.runs, args.page)))
+        print("\n".join(report(site, queries or DEFAULT_QUERIES, args.runs, args.page, args.cpu)))
 
 
 if __name__ == "__main__":

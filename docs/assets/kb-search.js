@@ -47,9 +47,10 @@
 
   // ---- Files of the index, loaded once each through <script> tags ----
   var PAGE_STEP = 10; // pages shown at first, and added by «Xem thêm»
+  var TYPING_PAUSE_MS = 120; // a word being typed: its results' text waits until the keys pause this long
   var DRAW_BUDGET_MS = 12; // a render task draws results until it has run this long, then yields (the page never freezes)
   var MAX_SECTIONS_PER_PAGE = 3;
-  var state = { arrivals: 0, meta: null, vocab: null, files: {}, shards: {}, pages: {}, decoded: new Map(), filter: null, failed: false, shown: PAGE_STEP, lastQuery: null };
+  var state = { lastInput: -1e9, arrivals: 0, meta: null, vocab: null, files: {}, shards: {}, pages: {}, decoded: new Map(), filter: null, failed: false, shown: PAGE_STEP, lastQuery: null };
   var ui = null;
 
   var base = null;
@@ -248,7 +249,7 @@
     if (!state.vocab) { load("kb-vocab.js"); pending.push("vocab"); return null; }
     if (isLast && !lastComplete) {
       var completions = completionsOf(word.token);
-      if (completions.length) return { tokens: completions, corrected: null };
+      if (completions.length) return { tokens: completions, corrected: null, completing: true };
     }
     if (word.token.length >= 5) {
       var near = nearest(word.token);
@@ -430,6 +431,7 @@
     var materialized = [];
     return {
       words: words, alts: alts, lastComplete: lastComplete, all: best >= n, missing: missing, total: ranked.length,
+      completing: alts.some(function (alt) { return alt.completing; }),
       corrected: corrected ? words.map(function (w, i) { return alts[i].corrected || w.token; }).join(" ") : null,
       sectionCount: sectionCount,
       // the first k pages of the results, each with its best sections (reading order on a tie)
@@ -582,6 +584,14 @@
     if (result.pending) return ui.state === "done" && ui.query === query ? null : show("Đang tìm…", null, "loading");
     if (!result.total) return show(state.filter ? "Không có văn bản nào khớp bộ lọc." : "Không tìm thấy văn bản nào.", "", "done");
     var shown = result.top(state.shown), waiting = false;
+    // A word still being typed ("dân v") stands for its commonest completions: the text of their
+    // pages is read only once the reader pauses, not for every letter on the way.
+    var typing = TYPING_PAUSE_MS - (performance.now() - state.lastInput);
+    if (result.completing && typing > 0 && shown.some(function (page) { return !state.pages[page.page]; })) {
+      clearTimeout(state.pauseTimer);
+      state.pauseTimer = setTimeout(schedule, typing + 1);
+      return show("Đang tìm…", null, "loading");
+    }
     shown.forEach(function (page) { if (!state.pages[page.page]) { load("t/" + page.page + ".js"); waiting = true; } });
     if (!waiting) shown.forEach(function (page) {
       page.sections.slice(0, MAX_SECTIONS_PER_PAGE).forEach(function (hit) { if (!sectionOf(page.page, hit.index)) waiting = true; });
@@ -752,7 +762,7 @@
     function close() { toggle.checked = false; }
     // the small metadata file loads as soon as the reader is in the box, before the first letter
     ui.input.addEventListener("focus", function () { toggle.checked = true; load("kb-meta.js"); schedule(); });
-    ui.input.addEventListener("input", function () { schedule(); rememberQuery(); });
+    ui.input.addEventListener("input", function () { state.lastInput = performance.now(); schedule(); rememberQuery(); });
     ui.input.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { close(); ui.input.blur(); }
       if (event.key === "Enter") {
