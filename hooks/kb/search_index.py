@@ -19,6 +19,10 @@ gaps, each a base-32 number whose last digit is one of `#`…`B` and earlier dig
 and number of sections; `search/kb-vocab.js` (read only for a word not in the index: prefixes
 while typing, "Có phải bạn tìm …") the sorted words; `search/t/<page>.js` the readers' text,
 titles and anchors of one page, read only for the pages shown.
+
+Writing: a section's words only go into a stream of word numbers (`_add_section`); every
+CHUNK_SECTIONS sections the stream is sorted into the lists with numpy (`_flush`), so the
+per-section work in Python is one split and one extend, and memory holds one chunk's stream.
 """
 
 from __future__ import annotations
@@ -31,9 +35,11 @@ import zlib
 from array import array
 from collections import defaultdict, deque
 from itertools import accumulate, chain, islice, repeat
-from operator import lshift, or_, sub
+from operator import sub
 from pathlib import Path
 from typing import Callable
+
+import numpy as np
 
 from .search_fold import WORD, accent_key, fold
 from .search_numbers import TYPE_CODES, parse_number
@@ -53,8 +59,8 @@ SHARD_BYTES = 24_000  # target size of a shard; a query reads about one per word
 BIG_BYTES = 12_000  # a list longer than this gets a file of its own
 PAIR_SHIFT = 32  # a pair of tokens numbered a, b is the int a << 32 | b
 PAIR_MASK = (1 << PAIR_SHIFT) - 1
-_append = array.append  # called through map(): no Python frame per list
 BITMAP = "!"  # a section list written as a bitmap starts with this (never the first digit of a gap)
+CHUNK_SECTIONS = 16_384  # sections whose words are gathered before they are sorted into lists
 
 # Page kinds, best first: documents with their text, documents known only by citation, the rest
 # (guides, per-agency duty pages, lists). Front matter `search: {kind: ...}` may say otherwise.
@@ -88,8 +94,14 @@ class SearchIndex:
         self.key_lists: list[array] = []  # sections containing each accent key
         self.tokens: list[str] = []  # folded token ("dang") by number
         self.pairs: dict[int, array] = {}  # first token << PAIR_SHIFT | second token → sections
+        # The sections since the last chunk, as one stream: the accent keys of each section's
+        # words in order, and where each section ends. A word has one key and one folded token,
+        # so the tokens (for pairs) are the keys' tokens.
+        self._chunk_first = 0
+        self._key_stream: list[int] = []
+        self._key_ends: list[int] = []
+        self._token_of_key = array("I")  # key number → token number
         self._key_of: dict[str, tuple[int, ...]] = {}  # piece of text between spaces → its words' accent keys
-        self._tokens_of: dict[str, tuple[int, ...]] = {}  # piece of text → its folded tokens, in order
         self._key_numbers: dict[str, int] = {}
         self._token_numbers: dict[str, int] = {}
         self.numbers: dict[str, list] = defaultdict(list)  # "#18" → [[page, year, codes], ...]
@@ -126,35 +138,64 @@ class SearchIndex:
             self._write(PAGE_PART_FILE.format(number, k), f"window.kbSearchPagePart({number}, {k}, {_json(part)});\n")
 
     # The hot loop of the writer: every section of every page. Text is split at spaces; each
-    # distinct piece ("dân,", "18/2000/CT-TTg") is folded and keyed once per build. The rest runs
-    # in C: sets, map, and array.append called through map for every list the section goes in.
+    # distinct piece ("dân,", "18/2000/CT-TTg") is folded and keyed once per build (`_learn`).
+    # A section only appends its pieces' keys to a stream (in C, through map and chain); every
+    # CHUNK_SECTIONS sections, `_flush` sorts the stream into lists with numpy.
     def _add_section(self, section: int, text: str) -> None:
         pieces = text.split()
-        key_of = self._key_of
-        distinct = set(pieces)
-        for piece in distinct.difference(key_of):
-            self._learn(piece)
-        keys = set(chain.from_iterable(map(key_of.__getitem__, distinct)))
-        deque(map(_append, map(self.key_lists.__getitem__, keys), repeat(section)), maxlen=0)
-        tokens = list(chain.from_iterable(map(self._tokens_of.__getitem__, pieces)))
-        pairs = set(map(or_, map(lshift, tokens, repeat(PAIR_SHIFT)), islice(tokens, 1, None)))
+        keys = self._key_stream
+        mark = len(keys)
+        try:
+            keys.extend(chain.from_iterable(map(self._key_of.__getitem__, pieces)))
+        except KeyError:  # a piece never met before
+            del keys[mark:]
+            for piece in set(pieces).difference(self._key_of):
+                self._learn(piece)
+            keys.extend(chain.from_iterable(map(self._key_of.__getitem__, pieces)))
+        self._key_ends.append(len(keys))
+        if len(self._key_ends) >= CHUNK_SECTIONS:
+            self._flush()
+
+    def _flush(self) -> None:
+        """The chunk's sections into the lists: for every key, and every pair of neighbouring
+        tokens in a section, the sections that have it, once each, ascending."""
+        count = len(self._key_ends)
+        if not count:
+            return
+        sections = np.arange(self._chunk_first, self._chunk_first + count, dtype=np.uint64)
+        # keys: (key, section), sorted and without repeats
+        stream = np.array(self._key_stream, dtype=np.int64)
+        keys = stream.astype(np.uint64)
+        where = np.repeat(sections, np.diff(np.array(self._key_ends, dtype=np.int64), prepend=0))
+        found = np.sort(keys << np.uint64(32) | where)
+        found = found[np.concatenate(([True], found[1:] != found[:-1]))]
+        _append_groups(found >> np.uint64(32), found, self.key_lists.__getitem__)
+        # pairs: neighbouring tokens of one section
+        tokens = np.frombuffer(self._token_of_key, dtype=np.uint32)[stream].astype(np.uint64)
+        inside = where[1:] == where[:-1]
+        pairs = (tokens[:-1] << np.uint64(PAIR_SHIFT) | tokens[1:])[inside]
+        where = where[1:][inside]
+        order = np.lexsort((where, pairs))
+        pairs, where = pairs[order], where[order]
+        fresh = np.ones(len(pairs), dtype=bool)
+        fresh[1:] = (pairs[1:] != pairs[:-1]) | (where[1:] != where[:-1])
         lists = self.pairs
-        new = pairs.difference(lists)
-        if new:
-            lists.update(zip(new, map(array, repeat("I", len(new)))))
-        deque(map(_append, map(lists.__getitem__, pairs), repeat(section)), maxlen=0)
+        _append_groups(pairs[fresh], where[fresh], lambda pair: lists.get(pair) or lists.setdefault(pair, array("I")))
+        self._chunk_first += count
+        self._key_stream.clear()
+        self._key_ends.clear()
 
     def _learn(self, piece: str) -> None:
         keys: list[int] = []
-        tokens: list[int] = []
         for word in WORD.findall(unicodedata.normalize("NFC", piece).lower()):
             folded = fold(word).split()
             # a word that folds to several tokens ("x²") is indexed as plain tokens
-            for key in [accent_key(word)] if len(folded) == 1 else [token + "0" for token in folded]:
-                keys.append(self._number(key, self._key_numbers, self.keys, self.key_lists))
-            tokens.extend(self._number(token, self._token_numbers, self.tokens) for token in folded)
+            for key, token in zip([accent_key(word)] if len(folded) == 1 else [token + "0" for token in folded], folded):
+                number = self._number(key, self._key_numbers, self.keys, self.key_lists)
+                if number == len(self._token_of_key):
+                    self._token_of_key.append(self._number(token, self._token_numbers, self.tokens))
+                keys.append(number)
         self._key_of[piece] = tuple(keys)
-        self._tokens_of[piece] = tuple(tokens)
 
     @staticmethod
     def _number(name: str, numbers: dict[str, int], names: list[str], lists: list | None = None) -> int:
@@ -186,6 +227,7 @@ class SearchIndex:
 
     def close(self) -> list[Path]:
         """Write the postings, the vocabulary and the metadata (last); return every path written."""
+        self._flush()
         sections = self.count
         entries: dict[str, object] = {}  # key → its value in a shard
         vocabulary: dict[str, int] = {}  # folded word → sections containing it (roughly: summed over accents)
@@ -290,6 +332,19 @@ class _Facet:
             flat.append(len(values))
             flat.extend(place[v] for v in values)
         return {"names": order, "pages": encode_numbers(flat)}
+
+
+def _append_groups(groups, sections, list_of: Callable[[int], array]) -> None:
+    """Append each run of equal `groups` values (sorted) to the list of that value: the low 32
+    bits of the matching `sections` values, as one slice of bytes."""
+    if not len(groups):
+        return
+    bounds = np.flatnonzero(groups[1:] != groups[:-1]) + 1
+    starts = np.concatenate(([0], bounds)).tolist()
+    ends = np.concatenate((bounds, [len(groups)])).tolist()
+    data = memoryview((sections & np.uint64(0xFFFFFFFF)).astype(np.uint32).tobytes())
+    for group, start, end in zip(groups[starts].tolist(), starts, ends):
+        list_of(group).frombytes(data[4 * start : 4 * end])
 
 
 def shard_of(key: str, shards: int) -> int:
