@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent  # the code: hooks, templates, tests
 PROJECT = Path(os.environ.get("KB_PROJECT") or ROOT).resolve()  # the data under test
@@ -28,7 +29,7 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from kb.loader import load_corpus  # noqa: E402
-from searchkit import build_fixture_site  # noqa: E402
+from searchkit import CHROMIUM, FLAGS, build_fixture_site  # noqa: E402
 
 SOURCES = PROJECT / "data" / "nguon"
 SAMPLE_SOURCES = SAMPLE / "data" / "nguon"
@@ -127,3 +128,12 @@ def sample_site(sample_project, tmp_path_factory) -> Path:
 def search_site(tmp_path_factory) -> Path:
     """The fixture corpus for search (tests/fixtures/search/data: invented documents), built once."""
     return build_fixture_site(tmp_path_factory.mktemp("search-fixture"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium (never a downloaded browser), one per test module."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()

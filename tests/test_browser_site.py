@@ -18,10 +18,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import build_site, sample_copy
-from searchkit import CHROMIUM, FLAGS, FOLD_WORDS, serve, show_all
+from searchkit import FOLD_WORDS, serve, show_all
 from kb.search_fold import fold
 
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 BEN_TRE = "van-ban/ben-tre-chi-thi-cong-tac-van-dong-quan-chung.html"
 HA_NOI = "van-ban/ha-noi-2010-chi-thi-lay-phieu-tin-nhiem.html"
@@ -69,14 +68,6 @@ def server(sample_site):
     """The sample site on a plain static server."""
     with serve(sample_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

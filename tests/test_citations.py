@@ -349,20 +349,15 @@ def test_registry_mistakes_are_errors_naming_file_and_line(tmp_path):
 # In the browser ------------------------------------------------------------------------
 
 
-def test_index_sorts_by_citation_count_in_the_browser(sample_site):
-    from playwright.sync_api import sync_playwright
-
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        page = browser.new_page()
-        page.goto((sample_site / "dan-chieu" / "index.html").as_uri())
-        table = page.locator(".kb-bang-sap-xep table").first
-        header = table.locator("th", has_text="Lần dẫn chiếu")
-        header.click()
-        header.click()  # second click: descending
-        first = table.locator("tbody tr").first.locator("td")
-        counts = [int(c) for c in table.locator("tbody tr td:nth-child(6)").all_inner_texts()]
-        assert counts == sorted(counts, reverse=True) and counts[0] > 1
-        assert "Nghị quyết" in first.nth(0).inner_text()  # 8B and 09 are the most cited
-        browser.close()
+def test_index_sorts_by_citation_count_in_the_browser(sample_site, browser):
+    page = browser.new_page()
+    page.goto((sample_site / "dan-chieu" / "index.html").as_uri())
+    table = page.locator(".kb-bang-sap-xep table").first
+    header = table.locator("th", has_text="Lần dẫn chiếu")
+    header.click()
+    header.click()  # second click: descending
+    first = table.locator("tbody tr").first.locator("td")
+    counts = [int(c) for c in table.locator("tbody tr td:nth-child(6)").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 1
+    assert "Nghị quyết" in first.nth(0).inner_text()  # 8B and 09 are the most cited
+    page.close()

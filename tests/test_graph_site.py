@@ -202,30 +202,24 @@ def test_the_feed_lists_recorded_changes_newest_first_and_the_page_names_undated
 # In a browser, from disk ---------------------------------------------------------------------
 
 
-def test_from_disk_the_diagram_shows_prints_and_its_boxes_lead_to_the_documents(site):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        )
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
-            errors: list[str] = []
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.goto((site / "van-ban" / "tinh-2001-ke-hoach-thuc-hien.html").as_uri())
-            diagram = page.locator("figure.kb-luoc-do svg")
-            figure = page.locator("figure.kb-luoc-do").bounding_box()
-            assert figure and 0 < figure["width"] <= 390  # the figure fits the phone; the diagram scrolls inside it
-            assert diagram.bounding_box()["width"] >= 500  # at a size whose words can be read
-            assert page.locator("figure.kb-luoc-do svg a").count() == 3
-            page.emulate_media(media="print")
-            assert diagram.is_visible() and page.locator(".kb-hieu-luc").is_visible()
-            page.emulate_media(media="screen")
-            page.locator('figure.kb-luoc-do svg a[href="tw-2000-chi-thi-goc.html"]').click()
-            page.wait_for_load_state()
-            assert page.url.endswith("/van-ban/tw-2000-chi-thi-goc.html")
-            assert page.locator("abbr[title='Ủy ban nhân dân']").count() > 0
-            assert errors == []
-        finally:
-            browser.close()
+def test_from_disk_the_diagram_shows_prints_and_its_boxes_lead_to_the_documents(site, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+    try:
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto((site / "van-ban" / "tinh-2001-ke-hoach-thuc-hien.html").as_uri())
+        diagram = page.locator("figure.kb-luoc-do svg")
+        figure = page.locator("figure.kb-luoc-do").bounding_box()
+        assert figure and 0 < figure["width"] <= 390  # the figure fits the phone; the diagram scrolls inside it
+        assert diagram.bounding_box()["width"] >= 500  # at a size whose words can be read
+        assert page.locator("figure.kb-luoc-do svg a").count() == 3
+        page.emulate_media(media="print")
+        assert diagram.is_visible() and page.locator(".kb-hieu-luc").is_visible()
+        page.emulate_media(media="screen")
+        page.locator('figure.kb-luoc-do svg a[href="tw-2000-chi-thi-goc.html"]').click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/van-ban/tw-2000-chi-thi-goc.html")
+        assert page.locator("abbr[title='Ủy ban nhân dân']").count() > 0
+        assert errors == []
+    finally:
+        page.close()

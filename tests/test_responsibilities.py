@@ -284,22 +284,17 @@ def test_csv_export_row_carries_deadline_date_and_clause_link(sample_site):
     assert report[14] == f"van-ban/{HCM}.html#bao-cao-tong-ket"
 
 
-def test_reader_sorts_deadlines_latest_first_in_the_browser(sample_site):
-    from playwright.sync_api import sync_playwright
-
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        try:
-            page = browser.new_page()
-            page.goto((sample_site / "trach-nhiem" / "thoi-han.html").as_uri())
-            table = page.locator(".kb-bang-sap-xep table").first
-            first_date = table.locator("tbody tr:first-child td:first-child")
-            assert first_date.inner_text() == "20/06/1995"
-            header = table.locator("th", has_text="Ngày")
-            header.click()
-            header.click()  # second click: descending
-            assert header.get_attribute("aria-sort") == "descending"
-            assert first_date.inner_text() == "2021"
-        finally:
-            browser.close()
+def test_reader_sorts_deadlines_latest_first_in_the_browser(sample_site, browser):
+    page = browser.new_page()
+    try:
+        page.goto((sample_site / "trach-nhiem" / "thoi-han.html").as_uri())
+        table = page.locator(".kb-bang-sap-xep table").first
+        first_date = table.locator("tbody tr:first-child td:first-child")
+        assert first_date.inner_text() == "20/06/1995"
+        header = table.locator("th", has_text="Ngày")
+        header.click()
+        header.click()  # second click: descending
+        assert header.get_attribute("aria-sort") == "descending"
+        assert first_date.inner_text() == "2021"
+    finally:
+        page.close()

@@ -13,9 +13,8 @@ import pytest
 
 from conftest import ROOT
 from kb.search_fold import accent_key, fold
-from searchkit import BOX, CHROMIUM, DONE, FLAGS, FOLD_WORDS, build_project, main_thread_tasks, results, search, serve, show_all
+from searchkit import BOX, DONE, FOLD_WORDS, build_project, main_thread_tasks, results, search, serve, show_all
 
-playwright_api = pytest.importorskip("playwright.sync_api")
 sys.path.insert(0, str(ROOT / "bench"))
 import gen  # noqa: E402
 
@@ -35,14 +34,6 @@ SAME_RESULTS = [
 ]
 LONG_TASK_LIMIT_MS = 100
 GENERATED_N = 400  # documents: large enough that loading everything would show, small enough for CI
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from searchkit import CHROMIUM, FIXTURE, FLAGS, search, serve
-
-playwright_api = pytest.importorskip("playwright.sync_api")
+from searchkit import FIXTURE, search, serve
 
 SET = Path(os.environ.get("KB_RELEVANCE_SET") or FIXTURE / "relevance.yml")
 QUERIES = yaml.safe_load(SET.read_text(encoding="utf-8"))["queries"]
@@ -30,9 +28,8 @@ def test_the_set_is_large_enough_and_says_why():
 
 
 @pytest.mark.parametrize("scheme", ["http", "file"])
-def test_first_result_precision(search_site, scheme):
-    with serve(search_site) as server, playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+def test_first_result_precision(search_site, scheme, browser):
+    with serve(search_site) as server:
         page = browser.new_page()
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -45,7 +42,7 @@ def test_first_result_precision(search_site, scheme):
             got = found["first"] if "#" in expected else (found["pages"][:1] or [None])[0]
             if got != expected:
                 misses.append(f"{item['q']!r}: expected {expected}, got {got} (first pages: {found['pages'][:3]}) — {item['why']}")
-        browser.close()
+        page.close()
     precision = 1 - len(misses) / len(QUERIES)
     print(f"\n{scheme}: first-result precision {precision:.1%} on {len(QUERIES)} queries")
     assert errors == []

@@ -62,7 +62,7 @@ RELATION_FIELDS: dict[str, tuple[bool, str]] = {
 MANUAL_CITATION_FIELDS: dict[str, tuple[bool, str]] = {
     "clause": (True, "mã khoản, mục hay đoạn chứa dẫn chiếu, ví dụ k1-a"),
     "text": (True, "chữ của dẫn chiếu, chép đúng như trong văn bản"),
-    "target": (False, "mã văn bản được dẫn chiếu (khi thêm một dẫn chiếu)"),
+    "target": (False, "mã văn bản được dẫn chiếu (khi thêm một dẫn chiếu, hoặc chỉ rõ văn bản mà một dẫn chiếu đã tìm thấy trỏ tới)"),
     "ignore": (False, "true: bỏ một dẫn chiếu mà bộ nhận dạng tìm nhầm"),
 }
 
@@ -134,6 +134,16 @@ register(
     {"spelling": "Chỉ thị 05/CT-UBND", "other": "ct-05-ubnd-an-binh", "origin": "data/danh-muc/van-ban-dan-chieu.yml:3"},
     fix="Số hiệu và các cách viết trong 'aliases' dùng để nhận ra dẫn chiếu. Khi một mục của danh mục chính là một văn bản "
     "trong kho, ghi 'document: <mã văn bản>' cho mục đó thay vì lặp lại số hiệu.",
+)
+register(
+    "citation-ambiguous", G, "Một số hiệu ứng với nhiều văn bản",
+    "dẫn chiếu '{text}' ({label}) ứng với {count} văn bản cùng số hiệu: {candidates}; không đoán được văn bản nào "
+    "(ghi rõ trong 'citations:' của văn bản này: clause: {clause}, text: \"{text}\", target: <một trong các mã trên>)",
+    {"text": "Chỉ thị số 05/CT-UBND", "label": "Khoản 1", "count": "2", "candidates": "vi-du-xa-an-binh-2015-chi-thi-dan-van, ct-05-ubnd-binh-minh",
+     "clause": "k1"},
+    fix="Các địa phương có thể dùng cùng một số hiệu («05/CT-UBND» của hai xã). Khi văn bản dẫn chiếu không cùng cơ quan ban "
+    "hành, cũng không cùng địa bàn với đúng một trong số đó, và câu văn không nêu địa bàn, hãy ghi rõ văn bản được dẫn chiếu bằng một "
+    "mục 'citations:' (chép đúng chữ của dẫn chiếu và khoản chứa nó).",
 )
 register(
     "number-of-cited-entry", G, "Văn bản mới mang số hiệu của một văn bản đã có trong danh mục dẫn chiếu",
@@ -477,6 +487,11 @@ class _Resolver:
     def __init__(self, documents: dict[str, Document], entries: dict[str, CitedDocument], registry_path: str, problems: list[Problem]):
         self.keys: dict[str, str] = {}
         self.key_origin: dict[str, str] = {}
+        # a number two issuers both gave ("05/CT-UBND" of two communes): key → every target;
+        # which one a citation means is decided per citing document (`pick`)
+        self.shared: dict[str, list[str]] = {}
+        self.number_issuer: dict[str, tuple[str, str]] = {}  # key → (kind of owner, issuer) of the first owner
+        self.documents = documents
         self.phrases: dict[str, str] = {}  # casefolded literal phrase → target
         self.problems = problems
         self.document_numbers: set[str] = set()  # spellings that are a KB document's own number
@@ -490,13 +505,16 @@ class _Resolver:
                 problems.append(messages.problem("cited-id-is-document", registry_path, entry.line, id=entry.id))
             self.targets.add(entry.id)
             if entry.number.known:
-                self.add_number(entry.type, str(entry.number.value), entry.target, where, registry_path, entry.line)
+                issuer = _issuer_text(entry.issuer)
+                self.add_number(entry.type, str(entry.number.value), entry.target, where, registry_path, entry.line, issuer=("entry", issuer) if issuer else None)
             for spelling in entry.aliases:
                 self.add(spelling, entry.target, where, registry_path, entry.aliases_line)
         for doc in documents.values():
             where = f"{doc.path}:{doc.line_of('aliases')}"
             if doc.number.known and not doc.number.inferred:
-                self.add_number(doc.type, str(doc.number.value), doc.id, where, doc.path, doc.line_of("number"), own_number=True)
+                # an unknown issuer is told apart from every other: the number may be another issuer's
+                issuer = ("document", str(doc.issuer.value) if doc.issuer.known else f"?{doc.id}")
+                self.add_number(doc.type, str(doc.number.value), doc.id, where, doc.path, doc.line_of("number"), own_number=True, issuer=issuer)
             for spelling in doc.aliases:
                 self.add(spelling, doc.id, where, doc.path, doc.line_of("aliases"))
         self.aliases_of = {e.id: e.target for e in entries.values()}
@@ -504,18 +522,34 @@ class _Resolver:
         # one alternation for all literal phrases, compiled once per build
         self.phrase_pattern = re.compile("|".join(re.escape(p) for p in phrases), re.IGNORECASE) if phrases else None
 
-    def add_number(self, kind: str, number: str, target: str, where: str, path: str, line: int, own_number: bool = False) -> None:
+    def add_number(self, kind: str, number: str, target: str, where: str, path: str, line: int, own_number: bool = False,
+                   issuer: tuple[str, str] | None = None) -> None:
         """The official number is a spelling too ("Chỉ thị 18/2000/CT-TTg"), when detection can read it."""
         spelling = f"{DOCUMENT_TYPES.get(kind, '')} {number}"
-        if spelling_key(spelling):
-            self.add(spelling, target, where, path, line, own_number)
+        key = spelling_key(spelling)
+        if key is None:
+            return
+        first = self.number_issuer.get(key)
+        if first and issuer and first[0] == issuer[0] and first[1] != issuer[1] and key in self.keys:
+            # the same number from another issuer of the same kind: both are real documents
+            self.shared.setdefault(key, [self.keys[key]]).append(target)
+            return
+        if issuer and first is None and key not in self.keys:
+            self.number_issuer[key] = issuer
+        self.add(spelling, target, where, path, line, own_number)
 
     def add(self, spelling: str, target: str, where: str, path: str, line: int, own_number: bool = False) -> None:
         key = spelling_key(spelling)
         table, name = (self.keys, key) if key else (self.phrases, spelling.casefold())
+        if own_number and name in self.document_numbers and (name in self.shared or table.get(name) != target):
+            return  # two files with one number and one issuer: the loader reports that (duplicate-number); one slip, one message
+        if name in self.shared and target in self.shared[name]:
+            return  # a document's alias repeating its own shared number
+        if name in self.shared:
+            # an alias spelling a shared number: it names one of them (or yet another document)
+            self.problems.append(messages.problem("citation-alias-taken", path, line, spelling=spelling, other=", ".join(self.shared[name]), origin=self.key_origin[name]))
+            return
         if name in table and table[name] != target:
-            if own_number and name in self.document_numbers:
-                return  # two files with one number: the loader reports that (duplicate-number); one slip, one message
             if own_number and table[name] in self.cited_only:  # most likely a cited document added in full
                 origin = self.key_origin[name]
                 self.problems.append(messages.problem("number-of-cited-entry", path, line, spelling=spelling, entry=table[name], origin=origin, id=target))
@@ -533,14 +567,45 @@ class _Resolver:
             return self.aliases_of[target]
         return target if target in self.targets else None
 
-    def find(self, text: str) -> list[tuple[int, int, str, str | None]]:
-        """(start, end, text, target or None) for every citation in `text`, in order, no overlaps."""
-        spans = [(d.start, d.end, d.text, self.keys.get(d.key)) for d in detect(text)]
+    def find(self, text: str, citing: Document) -> list[tuple[int, int, str, str | None, tuple[str, ...]]]:
+        """(start, end, text, target or None, candidates) for every citation in `text`, in order, no overlaps.
+
+        `candidates` is set (and the target None) only for a number several issuers gave that
+        nothing in `citing` or in the text decides.
+        """
+        spans = []
+        for d in detect(text):
+            if d.key in self.shared:
+                target = self.pick(self.shared[d.key], citing, text[d.end : d.end + PLACE_WINDOW])
+                spans.append((d.start, d.end, d.text, target, () if target else tuple(self.shared[d.key])))
+            else:
+                spans.append((d.start, d.end, d.text, self.keys.get(d.key), ()))
         if self.phrase_pattern is not None:
             for m in self.phrase_pattern.finditer(text):
-                if not any(s < m.end() and m.start() < e for s, e, _, _ in spans):
-                    spans.append((m.start(), m.end(), m.group(0), self.phrases[m.group(0).casefold()]))
+                if not any(s < m.end() and m.start() < e for s, e, *_ in spans):
+                    spans.append((m.start(), m.end(), m.group(0), self.phrases[m.group(0).casefold()], ()))
         return sorted(spans)
+
+    def pick(self, candidates: list[str], citing: Document, after: str) -> str | None:
+        """The one document a shared number means here, or None when nothing decides.
+
+        In order: the place named right after the citation ("… của UBND xã Bình Minh"); the
+        citing document's own issuer; its place. Only documents in the collection carry an issuer
+        id and a place, so a choice between registry entries is always the maintainer's.
+        """
+        documents = [self.documents.get(c) for c in candidates]
+        near = after.casefold()
+        named = [c for c, d in zip(candidates, documents) if d and d.place.known and _place_name(d.place.value) in near]
+        if len(named) == 1:
+            return named[0]
+        for fact in ("issuer", "place"):
+            mine = getattr(citing, fact)
+            if not mine.known or mine.inferred:
+                continue
+            same = [c for c, d in zip(candidates, documents) if d and getattr(d, fact).known and getattr(d, fact).value == mine.value]
+            if len(same) == 1:
+                return same[0]
+        return None
 
 
 def resolve(documents: dict[str, Document], registry_path: Path, registry_display: str, problems: list[Problem]) -> tuple[dict[str, Document], CitationIndex]:
@@ -653,16 +718,28 @@ def _link_block(block: Block, doc: Document, resolver: _Resolver, manual: list[_
     if not block.segments:
         return replace(block, items=items) if items != block.items else block
     text = block.text
-    spans = resolver.find(text)
+    spans = resolver.find(text, doc)
     # a clause's continuation paragraphs share its anchor, so hand-made entries reach them too
     own = [m for m in manual if m.clause == block.anchor]
     kept = []
-    for start, end, words, target in spans:
+    for start, end, words, target, candidates in spans:
         ignored = next((m for m in own if m.ignore and not m.used and m.text.casefold() == words.casefold()), None)
         if ignored is not None:
             ignored.used = True
             continue
+        # a hand-made entry with the detected words says which document they mean
+        chosen = next((m for m in own if not m.ignore and not m.used and m.text.casefold() == words.casefold()), None)
+        if chosen is not None:
+            chosen.used = True
+            kept.append((start, end, words, chosen.target, True))
+            continue
         if target == doc.id:  # the document naming itself is no citation
+            continue
+        if candidates:
+            problems.append(messages.problem(
+                "citation-ambiguous", doc.path, block.line, text=words, label=block.citation_label or _label_of(doc, block.anchor) or "phần tiêu đề",
+                count=str(len(candidates)), candidates=", ".join(candidates), clause=block.anchor or "",
+            ))
             continue
         kept.append((start, end, words, target, False))
     for m in own:
@@ -686,6 +763,24 @@ def _label_of(doc: Document, anchor: str | None) -> str | None:
     """The citation label of the anchored block around a continuation paragraph."""
     anchored = doc.block(anchor) if anchor else None
     return anchored.citation_label if anchored else None
+
+
+PLACE_WINDOW = 160  # characters after a citation where "… của UBND xã Bình Minh" names its issuer's place
+
+
+def _place_name(place: str) -> str:
+    """'Xã Bình Minh' → 'bình minh': the name a sentence uses after 'xã', 'tỉnh', 'huyện'…"""
+    words = place.casefold().split()
+    if len(words) > 1 and words[0] in {"xã", "phường", "thị", "huyện", "quận", "tỉnh", "thành", "thôn", "ấp", "bản"}:
+        words = words[2:] if words[0] in {"thị", "thành"} and len(words) > 2 else words[1:]
+    return " ".join(words)
+
+
+def _issuer_text(issuer: Fact) -> str | None:
+    """A registry issuer written in words, compared loosely ("UBND tỉnh X" twice is one issuer)."""
+    if not issuer.known:
+        return None
+    return " ".join(unicodedata.normalize("NFC", str(issuer.value)).casefold().split())
 
 
 def _free_occurrence(text: str, needle: str, taken) -> int | None:

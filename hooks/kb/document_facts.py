@@ -17,13 +17,15 @@ DEFAULT_SOURCE_NOTE = "Bản sao lưu trong kho"
 
 
 def key_facts(doc: Document, issuer: str | None) -> list[tuple[str, Markup]]:
-    """Type, number, issuer, date and status: short values, 'suy luận' without its reason."""
+    """Type, number, issuer and date: short values, 'suy luận' without its reason.
+
+    The status is not repeated here: the validity banner right above says it, with its source.
+    """
     facts = [(field_label(doc.type, "type"), escape(DOCUMENT_TYPES.get(doc.type, doc.type)))]
     for name, value in (
         ("number", _short(doc.number)),
         ("issuer", _short(doc.issuer, issuer)),
         ("issued", _short(doc.issued)),
-        ("status", _short(doc.status, labels=STATUSES)),
     ):
         if _applies(doc, name, _fact(doc, name)):
             facts.append((field_label(doc.type, name), value))

@@ -52,23 +52,29 @@ def citation_name(doc: Document, corpus: Corpus) -> str:
     return " ".join(parts)
 
 
-def year_label(doc: Document) -> str:
+def issue_year(doc: Document) -> tuple[int | None, bool]:
+    """The year a document was issued and whether that year is inferred (None: unknown)."""
     value = doc.issued.value
     if isinstance(value, PartialDate):
-        return str(value.year)
+        return value.year, False
     if isinstance(value, DateRange) and value.year:
-        return f"{value.year} (suy luận)"
-    return f"{UNKNOWN} năm"
+        return value.year, True
+    return None, False
+
+
+def year_label(doc: Document) -> str:
+    year, inferred = issue_year(doc)
+    if year is None:
+        return f"{UNKNOWN} năm"
+    return f"{year} (suy luận)" if inferred else str(year)
 
 
 def year_key(doc: Document) -> str:
     """year_label as a stable anchor part: '2010', '2010-suy-luan' or 'chua-ro'."""
-    value = doc.issued.value
-    if isinstance(value, PartialDate):
-        return str(value.year)
-    if isinstance(value, DateRange) and value.year:
-        return f"{value.year}-suy-luan"
-    return "chua-ro"
+    year, inferred = issue_year(doc)
+    if year is None:
+        return "chua-ro"
+    return f"{year}-suy-luan" if inferred else str(year)
 
 
 def sort_date(doc: Document) -> str:
