@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from kb.forked import ChildFailed, Pages
-from kb.html_render import decode
+from kb.html_render import article, decode
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -56,10 +56,20 @@ class GeneratedFile(File):
 
 
 class ModelPage(Page):
-    """A page rendered straight to HTML from the model; MkDocs' Markdown step is skipped."""
+    """A page rendered straight to HTML from the model; MkDocs' Markdown step is skipped.
+
+    MkDocs reads every page before it writes the first; between the two, a model page holds its
+    outline (toc, anchors, links) and not its source or HTML, which are most of a page's size:
+    `load_content` reads the HTML again from the build's pages when the page is written.
+    """
+
+    file: GeneratedFile
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content, outline = decode(self.markdown)
+        _, outline = decode(self.markdown)
+        # the title comes from the front matter (self.meta); an empty source, unlike None, keeps it
+        self.markdown = ""
+        self.content = ""
         self.toc = get_toc(outline["toc"])
         self.present_anchor_ids = set(outline["anchors"])
         self.links_to_anchors = {}
@@ -70,6 +80,9 @@ class ModelPage(Page):
                 log.warning(f"Doc file '{self.file.src_uri}' contains a link '{url}', but the target '{path}' is not found among documentation files.")
             elif anchor:
                 self.links_to_anchors.setdefault(file, {}).setdefault(anchor, url)
+
+    def load_content(self) -> None:
+        self.content = article(self.file.read())
 
 
 def nav_titles(items) -> dict[str, str]:

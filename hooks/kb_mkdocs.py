@@ -104,7 +104,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             raise PluginError(f"Trang '{page.src_path}' vừa được tạo từ dữ liệu vừa có sẵn trong docs/ (xóa một trong hai)")
         inclusion = InclusionLevel.INCLUDED if page.src_path in NAV_PAGES else InclusionLevel.NOT_IN_NAV
         file = GeneratedFile.add(config, page.src_path, inclusion, pages)
-        if not processes.forked:  # contents are at hand: `serve --dirty` skips the unchanged ones
+        if _build.command == "serve":  # `serve --dirty` skips the unchanged ones (never forked: kb.forked)
             file.unchanged = not _PAGES.changed(page.src_path, pages.get(page.src_path))
         if page.html:
             ModelPage(titles.get(page.src_path), file, config)
@@ -115,6 +115,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 # A generated page's source: front matter and HTML (kb.html_render), from this build's pages.
 def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
     return page.file.read() if isinstance(page.file, GeneratedFile) else None
+
+
+# A model page holds only its outline from MkDocs reading every page to writing this one: its
+# HTML is read again from this build's pages as it is written (kb_site drops it once written).
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
+    if isinstance(page, ModelPage):
+        page.load_content()
+    return context
 
 
 # Fill the generated parts of the hand-written guide (the checker's messages and their fixes).

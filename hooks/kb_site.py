@@ -81,8 +81,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     }
     _build.written = (page.file.dest_uri, search)
     if isinstance(page, ModelPage):
-        # written: nothing reads a model page's HTML again, yet MkDocs holds every page's HTML to
-        # the end of the build (its source stays: the page's title is read from it)
+        # written: its HTML, read again for writing (ModelPage.load_content), is not held to the
+        # end of the build as MkDocs holds a page's
         page.content = None
     return output
 

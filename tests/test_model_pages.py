@@ -6,29 +6,36 @@ their tooltips where the abbr extension gave them."""
 from __future__ import annotations
 
 import logging
+from types import SimpleNamespace
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import meta
 
-from generated_files import ModelPage
+from generated_files import GeneratedFile, ModelPage
+from kb import forked
 from kb.glossary import GlossaryMarker, Term
-from kb.html_render import PageOutline, RenderedPage, decode, encode
+from kb.html_render import PageOutline, RenderedPage, article, decode, encode
 from markdown.extensions.toc import nest_toc_tokens
 
 CONFIG = {"site_url": None, "repo_url": None, "edit_uri": None, "edit_uri_template": None}
+SITE = SimpleNamespace(site_dir="/site", use_directory_urls=False, plugins=SimpleNamespace(_current_plugin=None))  # what File.generated reads of the config
 
 
 def _files() -> Files:
-    return Files([File(path, src_dir="/nowhere", dest_dir="/site", use_directory_urls=False) for path in ("van-ban/a.md", "van-ban/b.md")])
+    return Files([File("van-ban/b.md", src_dir="/nowhere", dest_dir="/site", use_directory_urls=False)])
 
 
 def _page(files: Files, links: dict[str, str], anchors: list[str]):
+    """van-ban/a.md, read and rendered as MkDocs does, from a source rendered on demand."""
     outline = PageOutline("van-ban/a.md")
     title = outline.heading(1, "Chỉ thị về công tác dân vận")
     outline.heading(2, "Toàn văn", "kb-toan-van")
     outline.heading(5, "Gạch đầu dòng", "k1-y1")  # below toc_depth: a permalink, no toc entry
-    body = encode(RenderedPage("title: x", title, nest_toc_tokens(outline.toc), links, anchors))
-    page = ModelPage(None, files.get_file_from_path("van-ban/a.md"), CONFIG)
-    page.markdown = body.split("---\n", 2)[2]
+    source = encode(RenderedPage('title: "Chỉ thị"', title, nest_toc_tokens(outline.toc), links, anchors))
+    file = GeneratedFile.add(SITE, "van-ban/a.md", InclusionLevel.NOT_IN_NAV, forked.PagesOnDemand([("van-ban/a.md", lambda: source)]))
+    files.append(file)
+    page = ModelPage(None, file, CONFIG)
+    page.markdown, page.meta = meta.get_data(file.read())
     ModelPage(None, files.get_file_from_path("van-ban/b.md"), CONFIG).present_anchor_ids = {"k1"}
     page.render({}, files)
     return page
@@ -38,7 +45,14 @@ def test_the_table_of_contents_nests_headings_as_the_toc_extension_does():
     page = _page(_files(), {}, ["chi-thi-ve-cong-tac-dan-van", "kb-toan-van"])
     assert [(item.title, item.id, item.level) for item in page.toc] == [("Chỉ thị về công tác dân vận", "chi-thi-ve-cong-tac-dan-van", 1)]
     assert [(item.title, item.id) for item in page.toc.items[0].children] == [("Toàn văn", "kb-toan-van")]
+
+
+def test_between_reading_and_writing_a_page_holds_its_outline_not_its_html():
+    page = _page(_files(), {}, ["chi-thi-ve-cong-tac-dan-van", "kb-toan-van"])
+    assert page.markdown == page.content == "" and page.title == "Chỉ thị"
+    page.load_content()
     assert page.content.startswith('<h1 id="chi-thi-ve-cong-tac-dan-van">Chỉ thị về công tác dân vận<a class="headerlink"')
+    assert page.content.endswith("</h1>")
 
 
 def test_a_link_to_a_page_that_does_not_exist_is_a_warning(caplog):
@@ -61,6 +75,7 @@ def test_a_link_to_a_missing_anchor_is_reported_by_mkdocs_anchor_check(caplog):
 def test_the_outline_travels_with_the_html():
     html, outline = decode(encode(RenderedPage("title: x", "<p>a</p>", [], {"#x": "#x"}, ["x"]))[len("---\ntitle: x\n---\n"):])
     assert html == "<p>a</p>" and outline == {"toc": [], "links": {"#x": "#x"}, "anchors": ["x"]}
+    assert article(encode(RenderedPage('title: "a\\n---\\nb"', "<p>a</p>", [], {}, []))) == "<p>a</p>"
 
 
 def _glossary(*pairs):

@@ -185,6 +185,22 @@ def test_the_hooks_use_one_interface_whether_work_runs_here_or_in_a_child(in_a_c
         pages.close()
 
 
+def test_a_serial_build_renders_each_page_once_when_first_asked_for():
+    rendered = []
+
+    def render(key):
+        rendered.append(key)
+        return f"trang {key}"
+
+    pages = forked.Processes(forked=False).pages((key, lambda key=key: render(key)) for key in ("a.md", "b.md", "c.md"))
+    try:
+        assert rendered == []
+        assert [pages.get("b.md"), pages.get("a.md"), pages.get("b.md")] == ["trang b.md", "trang a.md", "trang b.md"]
+        assert rendered == ["b.md", "a.md"]
+    finally:
+        pages.close()
+
+
 def test_only_mkdocs_build_forks_and_kb_serial_keeps_it_in_one_process(monkeypatch):
     assert not forked.for_command("serve").forked
     monkeypatch.setenv("KB_SERIAL", "1")

@@ -3,8 +3,11 @@ while MkDocs uses one, or in the build process. Chosen once per build (`for_comm
 hooks use one interface either way (`Processes.pages`, `Processes.worker`).
 
 - pages: the generated pages are rendered from the model (`Pages.get(key)` gives one page's
-  content). Forked: a child renders them all, in the order MkDocs reads them, into an
-  unlinked temporary file (`PageStream`); here: all at once, before MkDocs starts (`RenderedPages`).
+  content, as often as asked). Forked: a child renders them all, in the order MkDocs reads them,
+  into an unlinked temporary file (`PageStream`); here: each when first asked for, kept in such
+  a file too (`PagesOnDemand`). Either way the contents live on disk, not in the build's memory:
+  MkDocs reads every page before it writes the first, and a model page asks for its HTML again
+  when it is written (generated_files.ModelPage).
 - worker: an object (the search index and site zip, kb.site_outputs) fed with typed calls:
   `send(SiteOutputs.add_written, path, …)` queues one and returns, `call(fn, …)` waits for a
   result. Forked (`Worker`): the object lives in a child and the calls travel through a pipe
@@ -16,10 +19,11 @@ process without other threads (not `mkdocs serve`), unless switched off with KB_
 
 Timeline of a forked `mkdocs build` (time runs to the right):
 
-    build process   on_pre_build ─ on_files: load + validate data/, plan pages ─┬─ MkDocs: for each page: read (from the
-                    │                                                           │  stream) → theme → write → on_post_page:
-                    │ fork                                          fork, freeze│  path to the worker ──── on_post_build:
-                    │                                                           │  call(finish), wait ──── done
+    build process   on_pre_build ─ on_files: load + validate data/, plan pages ─┬─ MkDocs: read every page (from the stream:
+                    │                                                           │  outline) ─ for each page: HTML (from the
+                    │ fork                                          fork, freeze│  stream again) → theme → write →
+                    │                                                           │  on_post_page: path to the worker ──
+                    │                                                           │  on_post_build: call(finish), wait ─ done
     kb-worker       └─ waits ─────────────────────────────────────────────────────── reads each written page back: search
                                                                                 │  sections, zip entry ── finish: last index
                                                                                 │  chunk, close zip ─ exit
@@ -93,7 +97,7 @@ class Processes:
     forked: bool
 
     def pages(self, items: Iterable[tuple[str, Callable[[], str]]]) -> Pages:
-        return PageStream(items) if self.forked else RenderedPages(items)
+        return PageStream(items) if self.forked else PagesOnDemand(items)
 
     def worker(self, factory: Callable[[], Target]) -> Remote[Target]:
         return Worker(factory) if self.forked else Local(factory)
@@ -104,18 +108,33 @@ def for_command(command: str) -> Processes:
     return Processes(forked=command == "build" and available())
 
 
-class RenderedPages:
-    """Every page rendered in this process at once: `mkdocs serve` compares each with the
-    previous build's (kb.buildcache.PageMemory), a serial build simply has them ready."""
+class PagesOnDemand:
+    """Each page rendered in this process when first asked for, then read again from an unlinked
+    temporary file: `mkdocs serve` compares every page with the previous build's in `on_files`
+    (kb.buildcache.PageMemory), a serial build renders each page as MkDocs reads it; neither
+    holds the contents of all pages in memory."""
 
     def __init__(self, items: Iterable[tuple[str, Callable[[], str]]]):
-        self._contents = {key: render() for key, render in items}
+        self._to_render = dict(items)
+        self._file = tempfile.TemporaryFile(prefix="kb-pages-")
+        self._kept: dict[str, tuple[int, int]] = {}
+        self._end = 0
 
     def get(self, key: str) -> str:
-        return self._contents[key]
+        kept = self._kept.get(key)
+        if kept is not None:
+            offset, length = kept
+            return os.pread(self._file.fileno(), length, offset).decode("utf-8")
+        content = self._to_render.pop(key)()
+        data = content.encode("utf-8")
+        os.pwrite(self._file.fileno(), data, self._end)
+        self._kept[key] = (self._end, len(data))
+        self._end += len(data)
+        return content
 
     def close(self) -> None:
-        self._contents.clear()
+        self._to_render.clear()
+        self._file.close()
 
 
 class Local(Generic[Target]):

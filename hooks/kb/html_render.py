@@ -86,6 +86,16 @@ def decode(body: str) -> tuple[str, dict]:
     return body[:cut], json.loads(body[cut + len(_TRAILER) : body.rindex("-->")])
 
 
+def article(source: str) -> str:
+    """The article HTML of a whole page source, front matter first (as `encode` wrote it and
+    MkDocs reads it: the front matter ends at the first '---' line, no value spans lines)."""
+    body = source[source.index(_FRONT_MATTER_END) + len(_FRONT_MATTER_END) :].lstrip("\n")
+    return decode(body)[0]
+
+
+_FRONT_MATTER_END = "\n---\n"
+
+
 def is_encoded(body: str) -> bool:
     return _TRAILER in body
 
