@@ -68,10 +68,36 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 # Load and validate data/, then add one generated file per page. Under `mkdocs build` the
-# pages are rendered in a child process while MkDocs writes the pages before them.
+# pages are rendered in child processes while MkDocs reads the pages before them.
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _build.close()
     processes = forked.for_command(_build.command)
+    plan, warnings = _plan(files, config, processes)
+    processes.handed_over()  # forked, this process holds no reference to the corpus any more
+    for problem in warnings:  # notices (BOM, NFD) were repaired by the loader: they must not fail --strict
+        (log.warning if problem.severity == "warning" else log.info)(str(problem))
+    titles = nav_titles(config.nav or [])
+    pages = _build.pages
+    for src_path, html in plan:
+        try:  # every generated path is made of validated ids; this is the last line of defence
+            output_path(Path(config.site_dir), src_path)
+        except ValueError as exc:
+            raise PluginError(f"Program fault, not a data mistake: {exc}") from None
+        if src_path in files.src_uris:
+            raise PluginError(f"Trang '{src_path}' vừa được tạo từ dữ liệu vừa có sẵn trong docs/ (xóa một trong hai)")
+        inclusion = InclusionLevel.INCLUDED if src_path in NAV_PAGES else InclusionLevel.NOT_IN_NAV
+        file = GeneratedFile.add(config, src_path, inclusion, pages)
+        if _build.command == "serve":  # `serve --dirty` skips the unchanged ones (never forked: kb.forked)
+            file.unchanged = not _PAGES.changed(src_path, pages.get(src_path))
+        if html:
+            ModelPage(titles.get(src_path), file, config)
+        files.append(file)
+    return files
+
+
+def _plan(files: Files, config: MkDocsConfig, processes: forked.Processes) -> tuple[list[tuple[str, bool]], list]:
+    """The generated pages, as (path, rendered straight to HTML), and the loader's notices;
+    their contents are in `_build.pages`. The corpus is referenced from there only."""
     root = Path(config.config_file_path).parent
     with collector_paused():
         try:
@@ -89,27 +115,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         plan += forwarding
         # the glossary's tooltips, for Python-Markdown's abbr extension on the hand-written pages
         config.mdx_configs.setdefault("abbr", {})["glossary"] = tooltips(corpus.glossary)
-        # Forked, the child renders from here on and this process drops the corpus when on_files
-        # returns; started while the collector is paused (its first run would walk the whole corpus).
-        pages = _build.pages = processes.pages((page.src_path, page.render) for page in plan)
-    for problem in warnings:  # notices (BOM, NFD) were repaired by the loader: they must not fail --strict
-        (log.warning if problem.severity == "warning" else log.info)(str(problem))
-    titles = nav_titles(config.nav or [])
-    for page in plan:
-        try:  # every generated path is made of validated ids; this is the last line of defence
-            output_path(Path(config.site_dir), page.src_path)
-        except ValueError as exc:
-            raise PluginError(f"Program fault, not a data mistake: {exc}") from None
-        if page.src_path in files.src_uris:
-            raise PluginError(f"Trang '{page.src_path}' vừa được tạo từ dữ liệu vừa có sẵn trong docs/ (xóa một trong hai)")
-        inclusion = InclusionLevel.INCLUDED if page.src_path in NAV_PAGES else InclusionLevel.NOT_IN_NAV
-        file = GeneratedFile.add(config, page.src_path, inclusion, pages)
-        if _build.command == "serve":  # `serve --dirty` skips the unchanged ones (never forked: kb.forked)
-            file.unchanged = not _PAGES.changed(page.src_path, pages.get(page.src_path))
-        if page.html:
-            ModelPage(titles.get(page.src_path), file, config)
-        files.append(file)
-    return files
+        # Forked, the children render from here on; started while the collector is paused (its
+        # first run would walk the whole corpus).
+        _build.pages = processes.pages((page.src_path, page.render) for page in plan)
+    return [(page.src_path, page.html) for page in plan], warnings
 
 
 # A generated page's source: front matter and HTML (kb.html_render), from this build's pages.

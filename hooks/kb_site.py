@@ -1,7 +1,7 @@
 """MkDocs wiring for site-wide outputs: our search index and the downloadable zip of the whole
-site. Logic lives in kb.site_outputs; where it runs (a forked worker or this process) is
-kb.forked's choice, made once per build. (Forwarding pages are planned with the other generated
-pages, in kb_mkdocs: kb.redirects.)
+site. Logic lives in kb.site_outputs; where they are made (a forked worker each, or this
+process) is kb.forked's choice, made once per build. (Forwarding pages are planned with the
+other generated pages, in kb_mkdocs: kb.redirects.)
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from generated_files import ModelPage
 from kb import forked
-from kb.site_outputs import SiteOutputs
+from kb.site_outputs import SearchOutputs, ZipOutputs
 from kb.site_zip import ZIP_FILE
 
 
@@ -26,13 +26,15 @@ class _Build:
     command: str = "build"
     dirty: bool = False
     processes: forked.Processes | None = None
-    outputs: forked.Remote[SiteOutputs] | None = None  # search sections and zip entries of this build
+    search: forked.Remote[SearchOutputs] | None = None  # search sections of this build
+    zip: forked.Remote[ZipOutputs] | None = None  # zip entries of this build (none under `mkdocs serve`)
     written: tuple[str, dict | None] | None = None  # the page MkDocs is writing: (dest_uri, search options)
 
     def close(self) -> None:
-        if self.outputs is not None:
-            self.outputs.close()
-            self.outputs = None
+        for remote in (self.search, self.zip):
+            if remote is not None:
+                remote.close()
+        self.search = self.zip = None
 
 
 _build = _Build()
@@ -49,15 +51,17 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 # Fresh outputs per build (serve keeps this module loaded between builds). Under
 # `mkdocs serve --dirty` unchanged pages are not rendered again, so what they gave is kept.
-# Forked, the worker starts here: before the corpus is loaded, so its copy of this process is small.
+# Forked, the workers start here: before the corpus is loaded, so their copies of this process are
+# small. Search and zip have a worker each: together they took longer than MkDocs writing the pages.
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _build.written = None
-    if _build.dirty and _build.outputs is not None:
+    if _build.dirty and _build.search is not None:
         return
     _build.close()
     _build.processes = forked.for_command(_build.command)
     serving = _build.command == "serve"
-    _build.outputs = _build.processes.worker(partial(SiteOutputs, config.site_dir, make_zip=not serving, keep_pages=serving))
+    _build.search = _build.processes.worker(partial(SearchOutputs, config.site_dir, keep_pages=serving))
+    _build.zip = None if serving else _build.processes.worker(partial(ZipOutputs, config.site_dir))
 
 
 # A placeholder for the zip so links to it validate.
@@ -67,8 +71,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 # MkDocs writes each page right after this event: the page before this one is on disk now and
-# goes to the zip and the search index, read back by the worker (sending a path costs the build
-# nothing; search cuts the page as written). Front matter `search: {exclude: true}` leaves a page
+# goes to the zip and the search index, each reading it back (sending a path to the worker costs
+# the build nothing; search cuts the page as written). Front matter `search: {exclude: true}` leaves a page
 # out of search; `search: {title_only: true}` indexes only its title (pages that repeat clauses
 # quoted from documents, which search finds on the documents themselves); `search: {kind: ...}`
 # ranks it as a document ("van-ban"), a cited document ("dan-chieu") or other ("khac").
@@ -89,7 +93,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 def _announce_written_page() -> None:
     if _build.written is not None:
-        _build.outputs.send(SiteOutputs.add_written, *_build.written)
+        dest_uri, search = _build.written
+        if search is not None:
+            _build.search.send(SearchOutputs.add_written, dest_uri, search)
+        if _build.zip is not None:
+            _build.zip.send(ZipOutputs.add_written, dest_uri)
         _build.written = None
 
 
@@ -97,7 +105,9 @@ def _announce_written_page() -> None:
 def on_post_build(*, config: MkDocsConfig) -> None:
     _announce_written_page()
     try:
-        _build.outputs.call(SiteOutputs.finish, config.site_dir)
+        _build.search.call(SearchOutputs.finish, config.site_dir)
+        if _build.zip is not None:
+            _build.zip.call(ZipOutputs.finish)
     except forked.ChildFailed as exc:
         raise PluginError(f"Không ghi được chỉ mục tìm kiếm hoặc tệp zip của trang:\n{exc}") from None
     finally:

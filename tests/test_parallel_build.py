@@ -20,7 +20,7 @@ from conftest import PROJECT
 from kb import forked
 from kb.search_fold import fold, fold_reference
 from kb.search_sections import cut_page
-from kb.site_outputs import SiteOutputs
+from kb.site_outputs import ZipOutputs
 from kb.site_zip import FOLDER, UNUSED, ZIP_FILE, SiteZip, offline_copy
 
 needs_spare_core = pytest.mark.skipif(not forked.available(), reason="one usable core (or KB_SERIAL set): builds are serial anyway")
@@ -75,13 +75,13 @@ def test_a_page_rewritten_after_it_was_zipped_is_zipped_again_from_disk(tmp_path
 
 
 def test_pages_go_into_the_zip_as_they_are_written_and_a_page_never_written_is_skipped(tmp_path):
-    outputs = SiteOutputs(str(tmp_path), make_zip=True)
+    outputs = ZipOutputs(str(tmp_path))
     (tmp_path / "van-ban").mkdir()
     (tmp_path / "van-ban" / "a.html").write_text("<p>Chỉ thị</p>", encoding="utf-8")
     outputs.add_written("van-ban/a.html")
     outputs.add_written("van-ban/trang-rong.html")  # MkDocs writes no file for an empty page
     assert outputs.zip is not None and outputs.zip.added == {"van-ban/a.html": len("<p>Chỉ thị</p>".encode())}
-    outputs.finish(str(tmp_path))
+    outputs.finish()
     with zipfile.ZipFile(tmp_path / ZIP_FILE) as done:
         assert done.read(f"{FOLDER}/van-ban/a.html").decode() == "<p>Chỉ thị</p>"
         assert f"{FOLDER}/van-ban/trang-rong.html" not in done.namelist()

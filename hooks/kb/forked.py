@@ -8,8 +8,8 @@ hooks use one interface either way (`Processes.pages`, `Processes.worker`).
   a file too (`PagesOnDemand`). Either way the contents live on disk, not in the build's memory:
   MkDocs reads every page before it writes the first, and a model page asks for its HTML again
   when it is written (generated_files.ModelPage).
-- worker: an object (the search index and site zip, kb.site_outputs) fed with typed calls:
-  `send(SiteOutputs.add_written, path, …)` queues one and returns, `call(fn, …)` waits for a
+- worker: an object (the search index or the site zip, kb.site_outputs) fed with typed calls:
+  `send(SearchOutputs.add_written, path, …)` queues one and returns, `call(fn, …)` waits for a
   result. Forked (`Worker`): the object lives in a child and the calls travel through a pipe
   (an error of a queued call comes back at the next `call`); here (`Local`): direct calls.
 
@@ -19,21 +19,25 @@ process without other threads (not `mkdocs serve`), unless switched off with KB_
 
 Timeline of a forked `mkdocs build` (time runs to the right):
 
-    build process   on_pre_build ─ on_files: load + validate data/, plan pages ─┬─ MkDocs: read every page (from the stream:
-                    │                                                           │  outline) ─ for each page: HTML (from the
-                    │ fork                                          fork, freeze│  stream again) → theme → write →
-                    │                                                           │  on_post_page: path to the worker ──
+    build process   on_pre_build ─ on_files: load + validate data/, plan pages ─┬─ MkDocs: read every page (from the
+                    │                                                           │  stream: outline) ─ for each page: HTML
+                    │ fork ×2                                      fork,        │  (from the stream again) → theme → write →
+                    │                                              freeze       │  on_post_page: path to the workers ──
                     │                                                           │  on_post_build: call(finish), wait ─ done
-    kb-worker       └─ waits ─────────────────────────────────────────────────────── reads each written page back: search
-                                                                                │  sections, zip entry ── finish: last index
-                                                                                │  chunk, close zip ─ exit
+    kb-worker       ├─ waits ─────────────────────────────────────────────────────── reads each written page back: search
+      (search)      │                                                           │  sections ─ finish: last index chunk ─ exit
+    kb-worker (zip) └─ waits ─────────────────────────────────────────────────────── reads each written page back: zip entry
+                                                                                │  ─ finish: every other file, close ─ exit
     kb-pages                                                                    └─ renders page 1, 2 … N into the file,
                                                                                    sends (key, offset, length) ─ exit
 
-The worker is forked before the corpus is loaded (it stays small); the page process after the
-plan, with the collector frozen so neither process walks the shared corpus. The build process
-drops the corpus when on_files returns: the page process holds the only copy, and exits when
-the last page is rendered.
+The workers are forked before the corpus is loaded (they stay small); the page process after
+the plan, with its collector kept off the shared corpus. The build process drops the corpus in
+on_files (`Processes.handed_over`): the page process holds the only copy, and exits when the
+last page is rendered. One page process, not two: each process that renders touches the whole
+corpus (reference counts), so copy-on-write gives each its own copy: with two, the peak memory
+of a build of 5,000 documents was over plain MkDocs'. While MkDocs writes the pages,
+the build process (theme) and the two workers (search, zip) share the cores.
 """
 
 from __future__ import annotations
@@ -102,6 +106,15 @@ class Processes:
     def worker(self, factory: Callable[[], Target]) -> Remote[Target]:
         return Worker(factory) if self.forked else Local(factory)
 
+    def handed_over(self) -> None:
+        """The caller holds no reference to what it handed to `pages` any more. Forked, that is
+        the corpus, which the page process holds now: free this process's copy at once. Parts
+        of it are reference cycles, which only a full pass of the collector frees, and that pass
+        might not come before the end of the build (at 1,000 documents, half of what the build
+        process held while MkDocs read the pages)."""
+        if self.forked:
+            gc.collect()
+
 
 def for_command(command: str) -> Processes:
     """Forked children for `mkdocs build` where `available()`; this process otherwise."""
@@ -168,12 +181,14 @@ class PageStream:
         _widen(sender)
         self._file = tempfile.TemporaryFile(prefix="kb-pages-")
         handed = [list(items)]
-        # objects alive now are shared with the child copy-on-write: keep the collector off them
+        # objects alive now are shared with the child copy-on-write: keep its collector off them.
+        # Here the collector must reach them again, or their cycles would never be freed.
         gc.freeze()
         self._process = _context().Process(
             target=_render_all, args=(handed, self._file.fileno(), sender, receiver), name="kb-pages", daemon=True
         )
         self._process.start()
+        gc.unfreeze()
         handed.clear()
         sender.close()
         self._conn = receiver

@@ -1,11 +1,12 @@
 """Generated pages rendered straight to HTML from the model: no Markdown is parsed for them.
 
 A page template (*.html.j2) prints every value from the data HTML-escaped (Jinja autoescape);
-`Markup` marks fragments this module made. While a page renders, a `PageOutline` records its
-headings (the table of contents, as Python-Markdown's `toc` extension would give it: the same
-slugs, the same nesting, a permalink after every heading) and its links (docs-relative targets,
-so the wiring can check them against the site's files and anchors as MkDocs checks Markdown
-links). The result travels as one string (`encode`/`decode`): front matter, the article HTML and
+`Markup` marks fragments this module made (f-strings around `escape`: the HTML `Markup.format`
+gives, for a fraction of its cost, which counts for every link and heading). While a page
+renders, a `PageOutline` records its headings (the table of contents, as Python-Markdown's `toc`
+extension would give it: the same slugs, the same nesting, a permalink after every heading) and
+its links (docs-relative targets, so the wiring can check them against the site's files and
+anchors as MkDocs checks Markdown links). The result travels as one string (`encode`/`decode`): front matter, the article HTML and
 one line of JSON with the outline, so it can be rendered in another process like a Markdown page.
 
 What the HTML looks like is fixed by what the Markdown path produced (tests/test_html_snapshot.py).
@@ -45,8 +46,8 @@ class PageOutline:
         url = self.links.get(target)
         if url is None:
             url = self.links[target] = html_url(target, self.page_path)
-        title_part = Markup(' title="{}"').format(" ".join(str(title).split())) if title else ""
-        return Markup('<a href="{}"{}>{}</a>').format(url, title_part, text)
+        title_part = f' title="{escape(" ".join(str(title).split()))}"' if title else ""
+        return Markup(f'<a href="{escape(url)}"{title_part}>{escape(text)}</a>')
 
     def heading(self, level: int, inner: object, id: str | None = None, css: str | None = None) -> Markup:
         inner = escape(inner)
@@ -56,8 +57,9 @@ class PageOutline:
             self.slugs.append(id)
         if level <= TOC_DEPTH:
             self.toc.append({"level": level, "id": id, "name": name, "html": str(inner), "data-toc-label": ""})
-        attributes = Markup(' class="{}" id="{}"').format(css, id) if css else Markup(' id="{}"').format(id)
-        return Markup("<h{0}{1}>{2}{3}</h{0}>").format(level, attributes, inner, Markup(PERMALINK.format(id=escape(id))))
+        id_html = escape(id)
+        attributes = f' class="{escape(css)}" id="{id_html}"' if css else f' id="{id_html}"'
+        return Markup(f"<h{level}{attributes}>{inner}{PERMALINK.format(id=id_html)}</h{level}>")
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,8 @@ def rich(context, block: Block, urls: dict[str, str] | None = None) -> Markup:
         if isinstance(seg, str):
             out.append(escape(seg))
         elif isinstance(seg, Correction):
-            out.append(Markup('<span class="kb-sua" data-goc="{0}" title="Nguyên văn: {0}">{1}</span>').format(" ".join(seg.original.split()), seg.corrected))
+            original = escape(" ".join(seg.original.split()))
+            out.append(Markup(f'<span class="kb-sua" data-goc="{original}" title="Nguyên văn: {original}">{escape(seg.corrected)}</span>'))
         elif isinstance(seg, CitationRef):
             target = (urls or context.get("citation_urls") or {}).get(seg.target)
             out.append(outline.link(target, seg.text) if target else escape(seg.text))
@@ -196,4 +199,4 @@ def fact_html(fact: Fact, labels: dict[str, str] | None = None) -> Markup:
 
 def html_link(target: str, text: object, page_path: str) -> Markup:
     """A link prepared in Python before the page renders (a table cell made of links)."""
-    return Markup('<a href="{}">{}</a>').format(html_url(target, page_path), text)
+    return Markup(f'<a href="{escape(html_url(target, page_path))}">{escape(text)}</a>')

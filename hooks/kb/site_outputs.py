@@ -1,9 +1,11 @@
 """What is made from the finished pages of a build: our search index and the site zip.
 
-Fed page by page while MkDocs renders (in this process, or in a forked worker: see kb.forked).
-In a build, each page goes into the index and the zip at once, so little is held in memory.
-Under `mkdocs serve` (`keep_pages`), the cut pages are kept from one rebuild to the next, because
-`serve --dirty` renders only the pages that changed, and the index is written from all of them.
+Both are fed page by page while MkDocs writes the site, each page read back from disk as soon as
+it is written (the page cache: the build hands over a path, not the page), so little is held in
+memory. Two objects, because a forked build runs each in its own worker (kb.forked): one worker
+cutting and indexing pages and compressing them too took longer than MkDocs writing them. Under `mkdocs serve` (`keep_pages`), the cut pages are kept from
+one rebuild to the next, because `serve --dirty` renders only the pages that changed, and the
+index is written from all of them; serve makes no zip.
 """
 
 from __future__ import annotations
@@ -16,29 +18,21 @@ from .search_sections import CutPage, cut_page, title_only
 from .site_zip import SiteZip
 
 
-class SiteOutputs:
-    def __init__(self, site_dir: str, make_zip: bool, keep_pages: bool = False):
+class SearchOutputs:
+    def __init__(self, site_dir: str, keep_pages: bool = False):
         self.site_dir = Path(site_dir)
-        self.make_zip = make_zip
         self.kept: dict[str, tuple[str, CutPage, int]] | None = {} if keep_pages else None  # url → (title, page, kind)
         self.index: SearchIndex | None = None
-        self.zip: SiteZip | None = None
 
-    def add_written(self, dest_uri: str, search: dict | None = None) -> None:
-        """A page MkDocs has just written to `dest_uri`, read back from disk (the page cache):
-        the build process then sends a path, not the page. It goes into the zip (exactly the
-        bytes written) and, unless `search` is None, into the search index, cut from the HTML
-        as written. `search` holds the page's title and its front matter `search:` options.
-        A page not written (MkDocs skips empty pages) is left out.
-        """
+    def add_written(self, dest_uri: str, search: dict) -> None:
+        """A page MkDocs has just written to `dest_uri`, cut into search sections from the HTML as
+        written. `search` holds the page's title and its front matter `search:` options. A page
+        not written (MkDocs skips empty pages) is left out."""
         try:
             data = (self.site_dir / dest_uri).read_bytes()
         except FileNotFoundError:
             return
-        if self.make_zip:
-            self._zip().add(dest_uri, data)
-        if search is not None:
-            self.add_page(dest_uri, search, data.decode("utf-8"))
+        self.add_page(dest_uri, search, data.decode("utf-8"))
 
     def add_page(self, url: str, search: dict, html: str) -> None:
         """A page's HTML cut into sections for search (options: title, title_only, kind)."""
@@ -54,28 +48,43 @@ class SiteOutputs:
             self._index().add_page(url, title, cut, kind)
 
     def finish(self, site_dir: str) -> None:
-        """Write the rest of the search index, then pack the finished site (the zip is the last file written)."""
+        """Write the rest of the search index."""
         self.site_dir = Path(site_dir)
         index = self._index()
         for url, (title, cut, kind) in (self.kept or {}).items():
             index.add_page(url, title, cut, kind)
         index.close()
         self.index = None
-        if self.make_zip:
-            self._zip().close()
-            self.zip = None
 
     # Opened on first use: the build empties site_dir after our worker starts.
     def _index(self) -> SearchIndex:
         if self.index is None:
-            self.index = SearchIndex(self.site_dir, written=self._index_file_written)
+            self.index = SearchIndex(self.site_dir)
         return self.index
 
+
+class ZipOutputs:
+    """The site zip, fed with pages as they are written; `finish` adds every other file of the
+    site (the search index included: call it last) and closes the zip."""
+
+    def __init__(self, site_dir: str):
+        self.site_dir = Path(site_dir)
+        self.zip: SiteZip | None = None
+
+    def add_written(self, dest_uri: str) -> None:
+        """The bytes MkDocs has just written to `dest_uri` (a page not written is left out)."""
+        try:
+            data = (self.site_dir / dest_uri).read_bytes()
+        except FileNotFoundError:
+            return
+        self._zip().add(dest_uri, data)
+
+    def finish(self) -> None:
+        self._zip().close()
+        self.zip = None
+
+    # Opened on first use: the build empties site_dir after our worker starts.
     def _zip(self) -> SiteZip:
         if self.zip is None:
             self.zip = SiteZip(self.site_dir)
         return self.zip
-
-    def _index_file_written(self, path: Path, content: str) -> None:
-        if self.make_zip:
-            self._zip().add(path.relative_to(self.site_dir).as_posix(), content.encode("utf-8"))
