@@ -15,6 +15,7 @@ from kb.citation_pages import TITLE_ANCHOR
 from kb.citations import RELATION_TYPES, detect, sentence_around
 from kb.loader import load_corpus
 from kb.problems import DataError
+from newdoc import add_document
 
 BEN_TRE = "ben-tre-chi-thi-cong-tac-van-dong-quan-chung"
 HANOI = "ha-noi-2010-chi-thi-lay-phieu-tin-nhiem"
@@ -206,42 +207,6 @@ def test_report_page_says_nothing_is_unresolved(site):
 
 
 # Changing the data ---------------------------------------------------------------------
-
-NEW_DOCUMENT = """\
-# yaml-language-server: $schema=../../schema/van-ban.schema.json
-# Một văn bản của Kho chỉ thị dân vận — đọc bởi hooks/kb/loader.py
-
-id: {id}
-type: chi-thi
-number: null
-title: "Về việc thử dẫn chiếu"
-issuer: null
-level: null
-bloc: null
-place: null
-signer:
-  name: null
-  position: null
-  on_behalf: null
-issued: null
-effective: null
-status: null
-topics: []
-{extra}source:
-  note: "Văn bản thử cho kiểm thử"
-removed: []
-body:
-  - p: "Văn bản mở đầu."
-    id: mo-dau
-  - clause: "1."
-    text: "{text}"
-"""
-
-
-def add_document(project: Path, doc_id: str, text: str, extra: str = "") -> Path:
-    path = project / "data" / "van-ban" / f"{doc_id}.yml"
-    path.write_text(NEW_DOCUMENT.format(id=doc_id, text=text, extra=extra), encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ import pytest
 from conftest import ROOT
 from kb.loader import load_corpus
 from kb.problems import DataError
+from newdoc import add_document
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
 AN_BINH = "vi-du-xa-an-binh-2015-chi-thi-dan-van"  # the example data's 05/CT-UBND of xã An Bình
@@ -31,34 +32,6 @@ AGENCIES = """
     group: ubnd-cap-xa
 """
 
-DOCUMENT = """\
-id: {id}
-type: {type}
-number: {number}
-title: "Văn bản thử số hiệu dùng chung"
-issuer: {issuer}
-level: null
-bloc: null
-place: {place}
-signer:
-  name: null
-  position: null
-  on_behalf: null
-issued: null
-effective: null
-status: null
-topics: []
-{extra}source:
-  note: "Văn bản thử cho kiểm thử"
-removed: []
-body:
-  - p: "Văn bản mở đầu."
-    id: mo-dau
-  - clause: "1."
-    text: "{text}"
-"""
-
-
 @pytest.fixture
 def project(tmp_path) -> Path:
     """The example data plus a second commune issuing its own Chỉ thị 05/CT-UBND."""
@@ -70,9 +43,8 @@ def project(tmp_path) -> Path:
     return tmp_path
 
 
-def add(project: Path, doc_id: str, text: str, *, type="ke-hoach", number="null", issuer="null", place="null", extra="") -> None:
-    path = project / "data" / "van-ban" / f"{doc_id}.yml"
-    path.write_text(DOCUMENT.format(id=doc_id, text=text, type=type, number=number, issuer=issuer, place=place, extra=extra), encoding="utf-8")
+def add(project: Path, doc_id: str, text: str, *, type="ke-hoach", extra="", **fields) -> None:
+    add_document(project, doc_id, text, extra, type=type, title="Văn bản thử số hiệu dùng chung", **fields)
 
 
 def cited_from(project: Path, doc_id: str) -> list[str | None]:
@@ -103,6 +75,15 @@ def test_the_place_named_after_the_number_decides_before_anything_else(project):
     assert cited_from(project, "bao-cao-huyen") == [BINH_MINH]
 
 
+def test_a_place_is_named_by_whole_words_only(project):
+    """A commune called "Xã An" is not named by the "an" inside "Ban Dân vận"."""
+    add(project, "chi-thi-xa-an", "Nội dung.", type="chi-thi", number='"05/CT-UBND"', place='"Xã An"')
+    add(project, "ke-hoach-binh-minh", "Thực hiện Chỉ thị số 05/CT-UBND, Ban Dân vận theo dõi.", issuer="ubnd-xa-binh-minh")
+    assert cited_from(project, "ke-hoach-binh-minh") == [BINH_MINH]
+    add(project, "bao-cao-huyen", "Chỉ thị số 05/CT-UBND của UBND xã An được thực hiện tốt.", issuer="ubnd-xa-binh-minh")
+    assert cited_from(project, "bao-cao-huyen") == ["chi-thi-xa-an"]
+
+
 def test_a_document_of_another_agency_in_the_same_commune_cites_that_communes_directive(project):
     add(project, "dang-uy-binh-minh", "Phối hợp triển khai Chỉ thị 05/CT-UBND trong toàn xã.", place='"Xã Bình Minh"')
     assert cited_from(project, "dang-uy-binh-minh") == [BINH_MINH]
@@ -112,7 +93,7 @@ def test_when_nothing_decides_the_build_names_the_file_the_line_and_the_fix(proj
     add(project, "huyen-tan-phu", "Các xã tiếp tục thực hiện Chỉ thị 05/CT-UBND.", place='"Huyện Tân Phú"')
     errors = errors_of(project)
     assert errors == [
-        "data/van-ban/huyen-tan-phu.yml:23: lỗi: dẫn chiếu 'Chỉ thị 05/CT-UBND' (Khoản 1) ứng với 2 văn bản cùng số hiệu: "
+        "data/van-ban/huyen-tan-phu.yml:26: lỗi: dẫn chiếu 'Chỉ thị 05/CT-UBND' (Khoản 1) ứng với 2 văn bản cùng số hiệu: "
         f"{AN_BINH}, {BINH_MINH}; không đoán được văn bản nào (ghi rõ trong 'citations:' của văn bản này: clause: k1, "
         "text: \"Chỉ thị 05/CT-UBND\", target: <một trong các mã trên>)"
     ]

@@ -595,7 +595,7 @@ class _Resolver:
         """
         documents = [self.documents.get(c) for c in candidates]
         near = after.casefold()
-        named = [c for c, d in zip(candidates, documents) if d and d.place.known and _place_name(d.place.value) in near]
+        named = [c for c, d in zip(candidates, documents) if d and d.place.known and _names(_place_name(d.place.value), near)]
         if len(named) == 1:
             return named[0]
         for fact in ("issuer", "place"):
@@ -774,6 +774,11 @@ def _place_name(place: str) -> str:
     if len(words) > 1 and words[0] in {"xã", "phường", "thị", "huyện", "quận", "tỉnh", "thành", "thôn", "ấp", "bản"}:
         words = words[2:] if words[0] in {"thị", "thành"} and len(words) > 2 else words[1:]
     return " ".join(words)
+
+
+def _names(name: str, text: str) -> bool:
+    """Whether `text` names `name` as whole words: a place "Xã An" is not named by "Ban Dân vận"."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def _issuer_text(issuer: Fact) -> str | None:
