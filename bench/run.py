@@ -9,7 +9,9 @@ For each N it generates a deterministic corpus (bench/gen.py) into a temporary p
 builds, in the same run and interleaved so machine noise hits both alike:
 - ours:  the project as it is (hooks load data/ and generate the pages);
 - floor: plain MkDocs with the same mkdocs.yml, theme, overrides and extensions but no hooks,
-         building the very Markdown our generator produced, pre-written to docs/.
+         building the very Markdown our generator produced, pre-written to docs/;
+- ours-nosearch (and ours-serial-nosearch): ours without our search index (bench/nosearch.py),
+         so that the index's share of the build is measured from outside, in the same run.
 Reported: wall time, CPU time (user + system, the build and its helper processes), peak memory
 (the largest sum of proportional set sizes over the build's process tree, sampled every 0.1 s:
 helper processes share memory with the build copy-on-write, and PSS counts a shared page once
@@ -58,12 +60,15 @@ class Result:
     search_gz_mib: float
 
 
-def build(project: Path, site: Path, serial: bool = False) -> tuple[float, float, float]:
+def build(project: Path, site: Path, serial: bool = False, search: bool = True) -> tuple[float, float, float]:
     """One strict build in a child process: (wall seconds, CPU seconds, peak MiB of its process tree).
-    `serial`: with KB_SERIAL=1, our build does all its work in the build process (no second core)."""
+    `serial`: with KB_SERIAL=1, our build does all its work in the build process (no second core).
+    `search=False`: our build without our search index (bench/nosearch.py; a no-op in its place)."""
     shutil.rmtree(site, ignore_errors=True)
     # no -q: in MkDocs 1.6.1 it hides warnings from --strict, so a build with warnings would pass
     cmd = [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    if not search:
+        cmd = [PYTHON, str(Path(__file__).resolve().parent / "nosearch.py"), str(project), str(site)]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=project, env=dict(ENV, KB_SERIAL="1") if serial else ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     sampler = _MemorySampler(proc.pid)
@@ -191,7 +196,7 @@ def run_sizes(sizes: list[int], variants: list[str], repeat: int, work: Path) ->
     for n in sizes:
         ours = gen.make_project(n, work / f"n{n}" / "ours")
         first_ids = _first_ids(ours)
-        projects = {"ours": ours, "ours-serial": ours}
+        projects = {"ours": ours, "ours-serial": ours, "ours-nosearch": ours, "ours-serial-nosearch": ours}
         if "floor" in variants:
             projects["floor"] = make_floor(ours, work / f"n{n}" / "floor")
         if "floor+search" in variants:
@@ -199,7 +204,10 @@ def run_sizes(sizes: list[int], variants: list[str], repeat: int, work: Path) ->
         best: dict[str, tuple[float, float, float]] = {}
         for _ in range(repeat):
             for variant in variants:  # interleaved: noise hits both
-                seconds, cpu, peak = build(projects[variant], work / f"n{n}" / f"site-{variant}", serial=variant == "ours-serial")
+                site = work / f"n{n}" / f"site-{variant}"
+                seconds, cpu, peak = build(projects[variant], site, serial=variant.startswith("ours-serial"), search=not variant.endswith("-nosearch"))
+                if variant.endswith("-nosearch") and (site / "search").exists():
+                    raise SystemExit(f"{site} has search files: the no-search build did not replace our index")
                 old = best.get(variant)
                 if old is None or seconds < old[0]:  # the fastest build, and the largest peak of all
                     best[variant] = (seconds, cpu, max(peak, old[2]) if old else peak)
@@ -245,6 +253,12 @@ def ratios(results: list[Result]) -> list[str]:
         if (n, "ours-serial") in by and (n, "floor") in by:
             lines.append(f"N={n}: ours serial (KB_SERIAL=1)/floor time {by[n, 'ours-serial'].seconds / by[n, 'floor'].seconds:.3f}, "
                          f"CPU {by[n, 'ours-serial'].cpu_seconds / by[n, 'floor'].cpu_seconds:.3f}")
+        for base in ("ours", "ours-serial"):  # what our search index costs the build, as a share of it
+            if (n, base) in by and (n, f"{base}-nosearch") in by:
+                with_, without = by[n, base], by[n, f"{base}-nosearch"]
+                lines.append(f"N={n}: search index share of {base}: wall {(with_.seconds - without.seconds) / with_.seconds:.1%} "
+                             f"({with_.seconds:.1f} - {without.seconds:.1f} s), CPU {(with_.cpu_seconds - without.cpu_seconds) / with_.cpu_seconds:.1%} "
+                             f"({with_.cpu_seconds:.1f} - {without.cpu_seconds:.1f} s)")
         if (n, "ours") in by and (n, "floor+search") in by:
             lines.append(f"N={n}: ours/(floor+Material search) time {by[n, 'ours'].seconds / by[n, 'floor+search'].seconds:.3f}")
     for variant in ("ours", "ours-serial", "floor", "floor+search"):
@@ -291,7 +305,7 @@ def search_bench(n: int, work: Path) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="100,500,1000,5000", help="comma-separated N values")
-    ap.add_argument("--variants", default="ours,floor", help="any of: ours, ours-serial (KB_SERIAL=1), floor, floor+search (floor plus Material's search plugin)")
+    ap.add_argument("--variants", default="ours,floor", help="any of: ours, ours-serial (KB_SERIAL=1), ours-nosearch and ours-serial-nosearch (the same without our search index: bench/nosearch.py), floor, floor+search (floor plus Material's search plugin)")
     ap.add_argument("--repeat", type=int, default=1, help="builds per variant and N (best time is kept)")
     ap.add_argument("--work", type=Path, help="keep projects and sites here (default: a temp dir, deleted)")
     ap.add_argument("--json", type=Path, help="also write the results as JSON")

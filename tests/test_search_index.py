@@ -8,8 +8,10 @@ import json
 import random
 import re
 import zlib
+from array import array
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kb.search_fold import accent_key, fold
@@ -157,3 +159,51 @@ def test_a_huge_section_keeps_only_the_text_a_snippet_can_show(tmp_path):
     # every word is still found: the postings come from the whole text
     meta = files["kb-meta.js"][0]
     assert any("cuoi" in value[1] for name, value in files.items() if name.startswith("s/")) or "cuoi" in meta["big"]
+
+
+# The writer's fast path (numpy, a chunk of sections at a time) against the definitions above.
+
+
+def test_lists_written_a_chunk_at_a_time_are_the_lists_encode_list_writes():
+    rng = random.Random(7)
+    total = 50_000
+    truth = {number: sorted(rng.sample(range(total), rng.choice([1, 3, 40, 9_000, 30_000]))) for number in range(12)}
+    truth[12] = [total - 1]  # a gap of more than 2**15
+    truth[13] = list(range(total))  # every section: a bitmap
+    lists = search_index._Lists()
+    for first in range(0, total, 7_000):  # chunks: each list gets its sections of the chunk in one run
+        numbers = [n for n in rng.sample(sorted(truth), len(truth)) for s in truth[n] if first <= s < first + 7_000]
+        sections = [s for n in dict.fromkeys(numbers) for s in truth[n] if first <= s < first + 7_000]
+        lists.add(np.array(numbers, dtype=np.int64), np.array(sections, dtype=np.int64))
+    for number, sections in truth.items():
+        written = lists.written(lists.gaps[number], int(lists.lengths[number]), total)
+        assert written == search_index.encode_list(array("I", sections), total), number
+        assert decode_list(written) == sections
+
+
+def test_rows_are_ordered_stably_by_columns_wider_than_16_bits():
+    rng = np.random.default_rng(3)
+    left = rng.integers(0, 3 * 2**16, 5_000).astype(np.uint32)
+    right = rng.integers(0, 2**32, 5_000, dtype=np.uint64).astype(np.uint32)
+    right[::7] = 5  # ties, kept in order
+    assert np.array_equal(search_index._stable_order(left, right), np.lexsort((np.arange(5_000), right, left)))
+
+
+def test_the_index_does_not_depend_on_how_its_sections_are_chunked(tmp_path, monkeypatch):
+    pages = [
+        (f"van-ban/{n}.html", f"Văn bản {n}", CutPage(tuple(
+            Section(f"k{k}", f"Khoản {k}", f"Ủy ban nhân dân {n} triển khai {k}; số {n * k}/2019/CT-UBND, x² – Đảng đăng dạng", k == 0)
+            for k in range(n % 7)), {"Số hiệu": f"{n}/CT-UBND"}), n % 3)
+        for n in range(60)
+    ]
+
+    def written(folder: Path, chunk: int) -> dict[str, bytes]:
+        monkeypatch.setattr(search_index, "CHUNK_SECTIONS", chunk)
+        index = SearchIndex(folder)
+        for page in pages:
+            index.add_page(*page)
+        index.close()
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.js"))}
+
+    whole = written(tmp_path / "a", 10_000)
+    assert written(tmp_path / "b", 1) == whole and written(tmp_path / "c", 5) == whole

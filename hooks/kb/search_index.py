@@ -20,9 +20,11 @@ and number of sections; `search/kb-vocab.js` (read only for a word not in the in
 while typing, "Có phải bạn tìm …") the sorted words; `search/t/<page>.js` the readers' text,
 titles and anchors of one page, read only for the pages shown.
 
-Writing: a section's words only go into a stream of word numbers (`_add_section`); every
-CHUNK_SECTIONS sections the stream is sorted into the lists with numpy (`_flush`), so the
-per-section work in Python is one split and one extend, and memory holds one chunk's stream.
+Writing: a section's pieces of text (between spaces) only go into a stream of piece numbers
+(`_add_section`); every CHUNK_SECTIONS sections the stream is turned into accent keys and pairs,
+sorted and written as gaps with numpy (`_flush`), so the per-section work in Python is one
+split and one extend, memory holds one chunk's stream, and a list is held as the text it is
+written in (about a byte a section), not as numbers.
 """
 
 from __future__ import annotations
@@ -91,23 +93,29 @@ class SearchIndex:
         # Words and pairs are numbered as first met; lists are kept by number (ints hash and
         # compare faster than strings, and a pair is one int, not a tuple of two strings).
         self.keys: list[str] = []  # accent key ("đang4") by number
-        self.key_lists: list[array] = []  # sections containing each accent key
+        self.key_lists = _Lists()  # sections containing each accent key, by key number
         self.tokens: list[str] = []  # folded token ("dang") by number
-        self.pairs: dict[int, array] = {}  # first token << PAIR_SHIFT | second token → sections
-        # The sections since the last chunk, as one stream: the accent keys of each section's
-        # words in order, and where each section ends. A word has one key and one folded token,
-        # so the tokens (for pairs) are the keys' tokens.
+        self.pairs: dict[int, int] = {}  # first token << PAIR_SHIFT | second token → its number in pair_lists
+        self.pair_lists = _Lists()
+        # The sections since the last chunk, as one stream: the pieces of text of each section
+        # in order, by number, and where each section ends. Each piece stands for the accent
+        # keys of its words (`_piece_keys[_piece_starts[p]:][:_piece_lengths[p]]`); a word has
+        # one key and one folded token, so the tokens (for pairs) are the keys' tokens.
         self._chunk_first = 0
-        self._key_stream: list[int] = []
-        self._key_ends: list[int] = []
+        self._piece_stream: list[int] = []
+        self._section_ends: list[int] = []
+        self._pieces: dict[str, int] = {}  # piece of text between spaces → its number
+        self._piece_keys = array("I")
+        self._piece_starts = array("I")
+        self._piece_lengths = array("I")
         self._token_of_key = array("I")  # key number → token number
-        self._key_of: dict[str, tuple[int, ...]] = {}  # piece of text between spaces → its words' accent keys
         self._key_numbers: dict[str, int] = {}
         self._token_numbers: dict[str, int] = {}
         self.numbers: dict[str, list] = defaultdict(list)  # "#18" → [[page, year, codes], ...]
         # what the results can be filtered by, per page: type, year of issue, issuers (0 = none)
         self.filters = {"type": _Facet(), "year": _Facet(), "issuer": _Facet()}
         self.paths: list[Path] = []
+        self._folders: set[Path] = set()  # made already
 
     def add_page(self, url: str, title: str, page: CutPage, kind: int) -> None:
         number = len(self.kinds)
@@ -115,8 +123,8 @@ class SearchIndex:
         self.kinds.append(kind * 4 + heads)
         self.section_counts.append(len(page.sections))
         for section in page.sections:
-            self._add_section(self.count, f"{section.label} {section.text}")
-            self.count += 1
+            self._add_section(f"{section.label} {section.text}")
+        self.count += len(page.sections)
         self._add_numbers(number, page.properties)
         self._add_filters(page.properties)
         # the readers' text in parts of about PAGE_PART_CHARS: a result shows three sections,
@@ -139,51 +147,61 @@ class SearchIndex:
 
     # The hot loop of the writer: every section of every page. Text is split at spaces; each
     # distinct piece ("dân,", "18/2000/CT-TTg") is folded and keyed once per build (`_learn`).
-    # A section only appends its pieces' keys to a stream (in C, through map and chain); every
-    # CHUNK_SECTIONS sections, `_flush` sorts the stream into lists with numpy.
-    def _add_section(self, section: int, text: str) -> None:
+    # A section only appends its pieces' numbers to a stream (in C, through map); every
+    # CHUNK_SECTIONS sections, `_flush` turns the stream into lists with numpy.
+    def _add_section(self, text: str) -> None:
         pieces = text.split()
-        keys = self._key_stream
-        mark = len(keys)
+        stream = self._piece_stream
+        mark = len(stream)
         try:
-            keys.extend(chain.from_iterable(map(self._key_of.__getitem__, pieces)))
+            stream.extend(map(self._pieces.__getitem__, pieces))
         except KeyError:  # a piece never met before
-            del keys[mark:]
-            for piece in set(pieces).difference(self._key_of):
+            del stream[mark:]
+            for piece in set(pieces).difference(self._pieces):
                 self._learn(piece)
-            keys.extend(chain.from_iterable(map(self._key_of.__getitem__, pieces)))
-        self._key_ends.append(len(keys))
-        if len(self._key_ends) >= CHUNK_SECTIONS:
+            stream.extend(map(self._pieces.__getitem__, pieces))
+        self._section_ends.append(len(stream))
+        if len(self._section_ends) >= CHUNK_SECTIONS:
             self._flush()
 
     def _flush(self) -> None:
         """The chunk's sections into the lists: for every key, and every pair of neighbouring
         tokens in a section, the sections that have it, once each, ascending."""
-        count = len(self._key_ends)
+        count = len(self._section_ends)
         if not count:
             return
-        sections = np.arange(self._chunk_first, self._chunk_first + count, dtype=np.uint64)
-        # keys: (key, section), sorted and without repeats
-        stream = np.array(self._key_stream, dtype=np.int64)
-        keys = stream.astype(np.uint64)
-        where = np.repeat(sections, np.diff(np.array(self._key_ends, dtype=np.int64), prepend=0))
-        found = np.sort(keys << np.uint64(32) | where)
-        found = found[np.concatenate(([True], found[1:] != found[:-1]))]
-        _append_groups(found >> np.uint64(32), found, self.key_lists.__getitem__)
+        pieces = np.array(self._piece_stream, dtype=np.int64)
+        lengths = np.frombuffer(self._piece_lengths, dtype=np.uint32)[pieces].astype(np.int64)
+        starts = np.frombuffer(self._piece_starts, dtype=np.uint32)[pieces].astype(np.int64)
+        # every piece's keys in stream order, and the section of the chunk each is in
+        ends = np.cumsum(lengths)
+        total = int(ends[-1]) if len(ends) else 0
+        keys = np.frombuffer(self._piece_keys, dtype=np.uint32)[np.arange(total) + np.repeat(starts - ends + lengths, lengths)]
+        section_ends = np.array(self._section_ends, dtype=np.int64)
+        where = np.repeat(np.repeat(np.arange(count, dtype=np.int64), np.diff(section_ends, prepend=0)), lengths)
+        first = self._chunk_first
+        # keys: (key, section) once each; the stream is in section order, so a stable order by
+        # key leaves each key's sections ascending
+        order = _stable_order(keys)
+        keys_sorted, where_sorted = keys[order], where[order]
+        fresh = _changes(keys_sorted, where_sorted)
+        self.key_lists.add(keys_sorted[fresh].astype(np.int64), where_sorted[fresh] + first)
         # pairs: neighbouring tokens of one section
-        tokens = np.frombuffer(self._token_of_key, dtype=np.uint32)[stream].astype(np.uint64)
+        tokens = np.frombuffer(self._token_of_key, dtype=np.uint32)[keys]
         inside = where[1:] == where[:-1]
-        pairs = (tokens[:-1] << np.uint64(PAIR_SHIFT) | tokens[1:])[inside]
-        where = where[1:][inside]
-        order = np.lexsort((where, pairs))
-        pairs, where = pairs[order], where[order]
-        fresh = np.ones(len(pairs), dtype=bool)
-        fresh[1:] = (pairs[1:] != pairs[:-1]) | (where[1:] != where[:-1])
-        lists = self.pairs
-        _append_groups(pairs[fresh], where[fresh], lambda pair: lists.get(pair) or lists.setdefault(pair, array("I")))
+        left, right, where = tokens[:-1][inside], tokens[1:][inside], where[1:][inside]
+        order = _stable_order(left, right)
+        left, right, where = left[order], right[order], where[order]
+        fresh = _changes(left, right, where)
+        left, right, where = left[fresh], right[fresh], where[fresh]
+        runs = np.flatnonzero(_changes(left, right))
+        pairs = (left[runs].astype(np.uint64) << np.uint64(PAIR_SHIFT) | right[runs]).tolist()
+        numbers = self.pairs
+        numbered = [numbers.setdefault(pair, len(numbers)) for pair in pairs]
+        self.pair_lists.add(np.repeat(np.array(numbered, dtype=np.int64), np.diff(runs, append=len(left))), where + first)
         self._chunk_first += count
-        self._key_stream.clear()
-        self._key_ends.clear()
+        self._piece_stream.clear()
+        self._section_ends.clear()
 
     def _learn(self, piece: str) -> None:
         keys: list[int] = []
@@ -191,20 +209,21 @@ class SearchIndex:
             folded = fold(word).split()
             # a word that folds to several tokens ("x²") is indexed as plain tokens
             for key, token in zip([accent_key(word)] if len(folded) == 1 else [token + "0" for token in folded], folded):
-                number = self._number(key, self._key_numbers, self.keys, self.key_lists)
+                number = self._number(key, self._key_numbers, self.keys)
                 if number == len(self._token_of_key):
                     self._token_of_key.append(self._number(token, self._token_numbers, self.tokens))
                 keys.append(number)
-        self._key_of[piece] = tuple(keys)
+        self._pieces[piece] = len(self._piece_starts)
+        self._piece_starts.append(len(self._piece_keys))
+        self._piece_lengths.append(len(keys))
+        self._piece_keys.extend(keys)
 
     @staticmethod
-    def _number(name: str, numbers: dict[str, int], names: list[str], lists: list | None = None) -> int:
+    def _number(name: str, numbers: dict[str, int], names: list[str]) -> int:
         number = numbers.get(name)
         if number is None:
             numbers[name] = number = len(names)
             names.append(name)
-            if lists is not None:
-                lists.append(array("I"))
         return number
 
     def _add_numbers(self, page: int, properties: dict[str, str]) -> None:
@@ -232,20 +251,23 @@ class SearchIndex:
         entries: dict[str, object] = {}  # key → its value in a shard
         vocabulary: dict[str, int] = {}  # folded word → sections containing it (roughly: summed over accents)
         grouped: dict[str, dict[str, str]] = defaultdict(dict)
-        for key, found in zip(self.keys, self.key_lists):
-            if not found:
+        self.key_lists.reserve(len(self.keys))
+        for key, gaps, length in zip(self.keys, self.key_lists.gaps, self.key_lists.lengths.tolist()):
+            if not length:
                 continue
             folded = fold(key[:-1])
-            grouped[folded][key] = encode_list(found, sections)
-            vocabulary[folded] = vocabulary.get(folded, 0) + len(found)
+            grouped[folded][key] = self.key_lists.written(gaps, length, sections)
+            vocabulary[folded] = vocabulary.get(folded, 0) + length
         for folded, variants in grouped.items():
             only = variants.get(folded + "0")
             entries[folded] = only if only is not None and len(variants) == 1 else dict(sorted(variants.items()))
-        tokens = self.tokens
-        for pair, found in self.pairs.items():
-            entries[f"{tokens[pair >> PAIR_SHIFT]} {tokens[pair & PAIR_MASK]}"] = encode_list(found, sections)
+        tokens, pair_lists = self.tokens, self.pair_lists
+        lengths = pair_lists.lengths.tolist()
+        for pair, number in self.pairs.items():
+            entries[f"{tokens[pair >> PAIR_SHIFT]} {tokens[pair & PAIR_MASK]}"] = pair_lists.written(pair_lists.gaps[number], lengths[number], sections)
         entries.update(self.numbers)
-        self.key_lists.clear()
+        self.key_lists = _Lists()
+        self.pair_lists = _Lists()
         self.pairs.clear()
 
         big: dict[str, int] = {}
@@ -288,8 +310,10 @@ class SearchIndex:
 
     def _write(self, rel_path: str, content: str) -> None:
         path = self.site_dir / rel_path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
+        path.write_bytes(content.encode("utf-8"))
         self.paths.append(path)
         if self.written is not None:
             self.written(path, content)
@@ -334,17 +358,108 @@ class _Facet:
         return {"names": order, "pages": encode_numbers(flat)}
 
 
-def _append_groups(groups, sections, list_of: Callable[[int], array]) -> None:
-    """Append each run of equal `groups` values (sorted) to the list of that value: the low 32
-    bits of the matching `sections` values, as one slice of bytes."""
-    if not len(groups):
-        return
-    bounds = np.flatnonzero(groups[1:] != groups[:-1]) + 1
-    starts = np.concatenate(([0], bounds)).tolist()
-    ends = np.concatenate((bounds, [len(groups)])).tolist()
-    data = memoryview((sections & np.uint64(0xFFFFFFFF)).astype(np.uint32).tobytes())
-    for group, start, end in zip(groups[starts].tolist(), starts, ends):
-        list_of(group).frombytes(data[4 * start : 4 * end])
+class _Lists:
+    """Section lists being written, by number: each as its gaps (`encode`), extended chunk after
+    chunk, with its length and its last section."""
+
+    def __init__(self) -> None:
+        self.gaps: list[str] = []
+        self.lengths = np.zeros(0, dtype=np.int64)
+        self.last = np.zeros(0, dtype=np.int64)
+
+    def reserve(self, size: int) -> None:
+        grow = size - len(self.gaps)
+        if grow > 0:
+            self.gaps.extend([""] * grow)
+            self.lengths = np.concatenate((self.lengths, np.zeros(grow, dtype=np.int64)))
+            self.last = np.concatenate((self.last, np.full(grow, -1, dtype=np.int64)))
+
+    def add(self, lists, sections) -> None:
+        """Append `sections` to `lists` (numpy int64 arrays, one row per section): each list's
+        rows are consecutive and ascending, and after every section it already has."""
+        if not len(lists):
+            return
+        self.reserve(int(lists.max()) + 1)
+        starts = np.flatnonzero(_changes(lists))
+        ends = np.append(starts[1:], len(lists))
+        numbers = lists[starts]
+        previous = np.empty_like(sections)
+        previous[1:] = sections[:-1]
+        previous[starts] = self.last[numbers]
+        text, char_ends = _encode_numbers(sections - previous - 1)  # the first of a list: itself
+        gaps = self.gaps
+        char_starts = np.concatenate(([0], char_ends))[starts]
+        for number, start, end in zip(numbers.tolist(), char_starts.tolist(), char_ends[ends - 1].tolist()):
+            gaps[number] += text[start:end]
+        self.last[numbers] = sections[ends - 1]
+        self.lengths[numbers] += ends - starts
+
+    @staticmethod
+    def written(gaps: str, length: int, total: int) -> str:
+        """`encode_list` of a list of `length` sections written as `gaps`."""
+        if length * 6 < total:
+            return gaps
+        flags = np.zeros(total, dtype=bool)
+        flags[_decode_gaps(gaps)] = True
+        packed = BITMAP + base64.b64encode(np.packbits(flags, bitorder="little").tobytes()).decode("ascii")
+        return packed if len(packed) < len(gaps) else gaps
+
+
+def _stable_order(*columns):
+    """The order of rows sorted by `columns` (unsigned integer arrays, the first one most
+    significant), rows that tie keeping their order: a stable sort of each 16-bit digit, least
+    significant first (numpy sorts 16-bit integers stably by radix, in linear time)."""
+    order = None
+    for column in reversed(columns):
+        top = int(column.max()) if len(column) else 0
+        for shift in range(0, max(top.bit_length(), 1), 16):
+            digits = ((column if order is None else column[order]) >> shift).astype(np.uint16)
+            step = np.argsort(digits, kind="stable")
+            order = step if order is None else order[step]
+    return order
+
+
+def _changes(*columns):
+    """True where a row differs from the one before in any of `columns` (and at the first row)."""
+    changed = np.ones(len(columns[0]), dtype=bool)
+    if len(changed) > 1:
+        np.not_equal(columns[0][1:], columns[0][:-1], out=changed[1:])
+        for column in columns[1:]:
+            changed[1:] |= column[1:] != column[:-1]
+    return changed
+
+
+def _encode_numbers(numbers) -> tuple[str, object]:
+    """`encode_number` of each of `numbers` (numpy int64, ≥ 0), all in one string, and where each
+    one's code ends in it."""
+    digits = np.ones(len(numbers), dtype=np.int64)
+    for bits in range(5, 64, 5):
+        more = numbers >= 1 << bits
+        if not more.any():
+            break
+        digits += more
+    ends = np.cumsum(digits)
+    codes = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint8)
+    codes[ends - 1] = 35 + (numbers & 31)  # the last digit: "#" … "B"
+    for place in range(1, int(digits.max()) if len(digits) else 0):
+        has = digits > place
+        codes[(ends - 1 - place)[has]] = 93 + (numbers[has] >> 5 * place & 31)  # the others: "]" … "|"
+    return codes.tobytes().decode("ascii"), ends
+
+
+def _decode_gaps(text: str):
+    """`decode` with numpy: the sections of a list written as gaps."""
+    codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8).astype(np.int64)
+    last = codes < 93
+    digits = np.where(last, codes - 35, codes - 93)
+    ends = np.flatnonzero(last)
+    number = np.cumsum(last) - last  # which number each digit belongs to
+    place = ends[number] - np.arange(len(codes))
+    values = digits[ends].copy()
+    for p in range(1, int(place.max()) + 1 if len(place) else 0):
+        at = place == p
+        values[number[at]] += digits[at] << 5 * p
+    return np.cumsum(values + 1) - 1
 
 
 def shard_of(key: str, shards: int) -> int:
@@ -363,7 +478,13 @@ def encode_number(n: int) -> str:
     return "".join(_DIGIT[d] for d in reversed(digits[1:])) + _LAST_DIGIT[digits[0]]
 
 
-_CODES = [encode_number(n) for n in range(1 << 15)]  # gaps are mostly small: look them up
+def _first_codes(count: int) -> list[str]:
+    text, ends = _encode_numbers(np.arange(count, dtype=np.int64))
+    ends = ends.tolist()
+    return [text[start:end] for start, end in zip([0, *ends[:-1]], ends)]
+
+
+_CODES = _first_codes(1 << 15)  # gaps are mostly small: look them up (made with numpy: one call per code took 0.1 s)
 
 
 def encode_numbers(numbers) -> str:
@@ -396,7 +517,8 @@ def encode_list(sections: array, total: int) -> str:
     """A section list as written in the index: gaps (`encode`), or, if shorter, a bitmap of all
     `total` sections in base64 (bit s of byte s // 8 = section s), after BITMAP. The commonest
     words are in most sections: their bitmap is about a sixth of their gaps, and the browser
-    reads it with atob() and ANDs it a word at a time."""
+    reads it with atob() and ANDs it a word at a time. (The writer makes the same with numpy,
+    a chunk of sections at a time: `_Lists`; this is the definition its tests compare with.)"""
     if len(sections) * 6 < total:  # a gap costs at least one character, a bitmap total / 6
         return encode(sections)
     flags = bytearray(b"0") * total
