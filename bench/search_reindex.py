@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 from kb.search_index import SearchIndex, page_kind  # noqa: E402
-from kb.search_sections import cut_page, title_only  # noqa: E402
+from kb.search_sections import cut_page, page_title, title_only  # noqa: E402
 
 # as the templates' front matter says (hooks/templates/*.md.j2): lists are left out, per-agency
 # duty pages are found by their title only
@@ -48,10 +48,12 @@ def reindex(site: Path, out: Path | None = None) -> tuple[float, int, float, flo
     index = SearchIndex(out)
     count = 0
     for rel, html in pages(site):
-        cut = cut_page(html)
-        title = cut.title or rel
         if TITLE_ONLY.match(rel):
+            title = page_title(html) or rel
             cut = title_only(title)
+        else:
+            cut = cut_page(html)
+            title = cut.title or rel
         index.add_page(rel, title, cut, page_kind(rel))
         count += 1
     index.close()

@@ -37,7 +37,7 @@ from kb.html_render import decode, is_encoded  # noqa: E402
 from kb.loader import load_corpus  # noqa: E402
 from kb.pages import PageGenerator  # noqa: E402
 from kb.search_index import SearchIndex, page_kind  # noqa: E402
-from kb.search_sections import cut_page, title_only  # noqa: E402
+from kb.search_sections import cut_page, page_title, title_only  # noqa: E402
 from searchkit import build_project  # noqa: E402
 
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -105,10 +105,12 @@ def main(argv: list[str]) -> None:
         if options.get("exclude"):
             continue
         html = (site / dest_uri).read_text(encoding="utf-8")
-        cut = cut_page(html)
-        title = cut.title or str(meta.get("title") or "")
         if options.get("title_only"):
+            title = page_title(html) or str(meta.get("title") or "")
             cut = title_only(title)
+        else:
+            cut = cut_page(html)
+            title = cut.title or str(meta.get("title") or "")
         index.add_page(dest_uri, title, cut, page_kind(dest_uri, options.get("kind")))
     index.close()
     seconds = time.perf_counter() - started

@@ -19,7 +19,7 @@ import pytest
 from conftest import PROJECT
 from kb import forked
 from kb.search_fold import fold, fold_reference
-from kb.search_sections import cut_page
+from kb.search_sections import cut_page, page_title
 from kb.site_outputs import ZipOutputs
 from kb.site_zip import FOLDER, UNUSED, ZIP_FILE, SiteZip, offline_copy
 
@@ -94,6 +94,12 @@ def test_fast_folding_equals_the_rule_on_the_real_pages(site):
     texts = [f"{s.label} {s.text}" for page in site.rglob("*.html") for s in cut_page(page.read_text(encoding="utf-8")).sections]
     assert len(texts) > 300
     assert [fold(t) for t in texts] == [fold_reference(t) for t in texts]
+
+
+def test_a_title_only_page_gets_the_title_cutting_the_whole_page_gives(site):
+    pages = [page.read_text(encoding="utf-8") for page in site.rglob("*.html")]
+    assert sum(1 for html in pages if page_title(html)) > 100
+    assert [page_title(html) for html in pages] == [cut_page(html).title for html in pages]
 
 
 def test_fast_folding_equals_the_rule_on_random_unicode():

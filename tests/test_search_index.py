@@ -18,7 +18,7 @@ from kb.search_fold import accent_key, fold
 from kb import search_index
 from kb.search_index import SearchIndex, decode, decode_list, encode, page_kind, shard_of
 from kb.search_numbers import DocumentNumber, parse_number
-from kb.search_sections import CutPage, Section, cut_page
+from kb.search_sections import CutPage, Section, cut_page, page_title
 
 PAGE = """<html><body><article class="md-content__inner md-typeset">
 <meta name="kb-trich-dan" content="x">
@@ -56,6 +56,8 @@ def test_a_page_is_cut_at_anchors_without_the_sections_that_quote_other_document
     assert "Bình Sơn" not in text and "Hải Cảng" not in text and "tệp.txt" not in text
     assert page.sections[3].text == "Mở đầu & căn cứ."
     assert page.properties["Số hiệu"] == "18-CT/TU"
+    assert page_title(PAGE) == page.title
+    assert page_title(PAGE.replace('<h1 id="t">', '<h1 id="trong"></h1><h1 id="t">')) == page.title
 
 
 @pytest.mark.parametrize("written, type_name, expected", [

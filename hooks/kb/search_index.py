@@ -105,6 +105,7 @@ class SearchIndex:
         self._piece_stream: list[int] = []
         self._section_ends: list[int] = []
         self._pieces: dict[str, int] = {}  # piece of text between spaces → its number
+        self._words: dict[str, tuple[int, ...]] = {}  # word (lower case, NFC) → its accent keys
         self._piece_keys = array("I")
         self._piece_starts = array("I")
         self._piece_lengths = array("I")
@@ -206,17 +207,25 @@ class SearchIndex:
     def _learn(self, piece: str) -> None:
         keys: list[int] = []
         for word in WORD.findall(unicodedata.normalize("NFC", piece).lower()):
-            folded = fold(word).split()
-            # a word that folds to several tokens ("x²") is indexed as plain tokens
-            for key, token in zip([accent_key(word)] if len(folded) == 1 else [token + "0" for token in folded], folded):
-                number = self._number(key, self._key_numbers, self.keys)
-                if number == len(self._token_of_key):
-                    self._token_of_key.append(self._number(token, self._token_numbers, self.tokens))
-                keys.append(number)
+            known = self._words.get(word)  # "2015" is in "7/7/2015" and in "773/2015/KH-MTTQ"
+            if known is None:
+                self._words[word] = known = self._word_keys(word)
+            keys += known
         self._pieces[piece] = len(self._piece_starts)
         self._piece_starts.append(len(self._piece_keys))
         self._piece_lengths.append(len(keys))
         self._piece_keys.extend(keys)
+
+    def _word_keys(self, word: str) -> tuple[int, ...]:
+        keys = []
+        folded = fold(word).split()
+        # a word that folds to several tokens ("x²") is indexed as plain tokens
+        for key, token in zip([accent_key(word)] if len(folded) == 1 else [token + "0" for token in folded], folded):
+            number = self._number(key, self._key_numbers, self.keys)
+            if number == len(self._token_of_key):
+                self._token_of_key.append(self._number(token, self._token_numbers, self.tokens))
+            keys.append(number)
+        return tuple(keys)
 
     @staticmethod
     def _number(name: str, numbers: dict[str, int], names: list[str]) -> int:

@@ -103,6 +103,18 @@ def cut_page(html: str) -> CutPage:
     return CutPage(tuple(sections), properties, title)
 
 
+def page_title(html: str) -> str:
+    """`cut_page(html).title` without cutting the rest: a page found by its title only (a
+    per-agency duty page, which grows with the corpus) is not cut for text nobody indexes."""
+    article = article_html(html)
+    for match in _SECTION_START.finditer(article):
+        if match.group(1) == "h1":
+            title = plain_text(_HEADERLINK.sub("", article[match.end() : article.find("</h1>", match.end())]))
+            if title:
+                return title
+    return ""
+
+
 def title_only(title: str) -> CutPage:
     return CutPage((Section("", "", title, True),), {}, title)
 

@@ -14,7 +14,7 @@ import html as htmllib
 from pathlib import Path
 
 from .search_index import SearchIndex, page_kind
-from .search_sections import CutPage, cut_page, title_only
+from .search_sections import CutPage, cut_page, page_title, title_only
 from .site_zip import SiteZip
 
 
@@ -37,10 +37,12 @@ class SearchOutputs:
     def add_page(self, url: str, search: dict, html: str) -> None:
         """A page's HTML cut into sections for search (options: title, title_only, kind)."""
         # the title as readers see it: the page's <h1>; MkDocs' page title may hold HTML entities
-        cut = cut_page(html)
-        title = cut.title or htmllib.unescape(search.get("title") or "")
         if search.get("title_only"):
+            title = page_title(html) or htmllib.unescape(search.get("title") or "")
             cut = title_only(title)
+        else:
+            cut = cut_page(html)
+            title = cut.title or htmllib.unescape(search.get("title") or "")
         kind = page_kind(url, search.get("kind"))
         if self.kept is not None:
             self.kept[url] = (title, cut, kind)
