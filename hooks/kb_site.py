@@ -29,6 +29,7 @@ class _Build:
     search: forked.Remote[SearchOutputs] | None = None  # search sections of this build
     zip: forked.Remote[ZipOutputs] | None = None  # zip entries of this build (none under `mkdocs serve`)
     written: tuple[str, dict | None] | None = None  # the page MkDocs is writing: (dest_uri, search options)
+    static: list[str] | None = None  # files MkDocs copies before it writes the first page, for the zip
 
     def close(self) -> None:
         for remote in (self.search, self.zip):
@@ -54,7 +55,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 # Forked, the workers start here: before the corpus is loaded, so their copies of this process are
 # small. Search and zip have a worker each: together they took longer than MkDocs writing the pages.
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    _build.written = None
+    _build.written = _build.static = None
     if _build.dirty and _build.search is not None:
         return
     _build.close()
@@ -68,6 +69,15 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, ZIP_FILE, content=b"", inclusion=InclusionLevel.NOT_IN_NAV))
     return files
+
+
+# MkDocs copies every file that is not a page (theme assets, our open-data JSON: a quarter of the
+# site) after this event and before it writes the first page; the zip takes them then.
+@event_priority(-100)
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    if _build.zip is not None:
+        _build.static = [f.dest_uri for f in files if not f.is_documentation_page() and f.dest_uri != ZIP_FILE]
+    return env
 
 
 # MkDocs writes each page right after this event: the page before this one is on disk now and
@@ -92,6 +102,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def _announce_written_page() -> None:
+    if _build.static is not None:
+        _build.zip.send(ZipOutputs.add_written_files, _build.static)
+        _build.static = None
     if _build.written is not None:
         dest_uri, search = _build.written
         if search is not None:

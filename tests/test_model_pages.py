@@ -96,3 +96,7 @@ def test_glossary_tooltips_leave_code_figures_summaries_and_source_text_alone():
     untouched = '<code>UBND</code><figure><svg><text>UBND</text></svg></figure><summary>UBND</summary><pre class="kb-ban-nguon">UBND</pre>'
     assert marker.mark(untouched) == untouched
     assert _glossary().mark("<p>UBND</p>") == "<p>UBND</p>"
+    # text between raw parts is marked, each raw part left alone (a page may hold thousands of them)
+    mixed = "<td>UBND</td><td><code>UBND</code></td>" * 3 + "<p>UBND</p><pre>UBND\n</pre>UBND"
+    marked = marker.mark(mixed)
+    assert marked.count("<abbr") == 5 and "<code>UBND</code>" in marked and "<pre>UBND\n</pre>" in marked

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,11 +163,19 @@ class GlossaryMarker:
         if self.pattern is None:
             return page
         masked = _MASKED.sub(lambda m: "\x02" * len(m[0]), page)
-        raw = [m.span() for m in _RAW_HTML.finditer(page)]
+        # raw HTML spans, in order and apart: a match is inside one if the last span starting
+        # at or before it ends after it (a page may hold thousands: the open-data list's <code>)
+        raw_starts, raw_ends = [], []
+        for m in _RAW_HTML.finditer(page):
+            raw_starts.append(m.start())
+            raw_ends.append(m.end())
         out, position = [], 0
         for match in self.pattern.finditer(masked):
             start, end = match.span()
-            if masked.rfind("<", 0, start) > masked.rfind(">", 0, start) or any(a <= start < b for a, b in raw):
+            if masked.rfind("<", 0, start) > masked.rfind(">", 0, start):
+                continue
+            before = bisect_right(raw_starts, start) - 1
+            if before >= 0 and start < raw_ends[before]:
                 continue
             term = page[start:end]
             out.append(page[position:start])

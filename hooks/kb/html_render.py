@@ -146,6 +146,9 @@ def make_html_page_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        # one environment per build: templates cannot change under it, so no stat() of the
+        # template file at every {% include %} (thousands per build)
+        auto_reload=False,
     )
     env.filters.update({
         "fact": fact_html,

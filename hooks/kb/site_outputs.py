@@ -81,6 +81,12 @@ class ZipOutputs:
             return
         self._zip().add(dest_uri, data)
 
+    def add_written_files(self, dest_uris: list[str]) -> None:
+        """Files MkDocs has written before the pages (theme assets, the open-data JSON): packed
+        while MkDocs writes the pages, rather than all at `finish`, when the build waits."""
+        for dest_uri in dest_uris:
+            self.add_written(dest_uri)
+
     def finish(self) -> None:
         self._zip().close()
         self.zip = None
