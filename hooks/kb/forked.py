@@ -26,7 +26,8 @@ Timeline of a forked `mkdocs build` (time runs to the right):
                     │                                                           │  on_post_build: call(finish), wait ─ done
     kb-worker       ├─ waits ─────────────────────────────────────────────────────── reads each written page back: search
       (search)      │                                                           │  sections ─ finish: last index chunk ─ exit
-    kb-worker (zip) └─ waits ─────────────────────────────────────────────────────── reads each written page back: zip entry
+    kb-worker (zip) └─ waits ─────────────────────────────────────────────────────── the files MkDocs copied before the pages
+                                                                                │  (open data, assets), then each written page
                                                                                 │  ─ finish: every other file, close ─ exit
     kb-pages                                                                    └─ renders page 1, 2 … N into the file,
                                                                                    sends (key, offset, length) ─ exit
