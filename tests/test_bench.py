@@ -5,7 +5,10 @@ Structural checks only: timings live in bench/run.py and BENCHMARKS.md, never in
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +63,20 @@ def test_a_document_page_is_the_same_size_whatever_the_size_of_the_corpus(tmp_pa
         assert len(pages[large][doc_id]) == len(html), doc_id
         assert pages[large][doc_id] == html, doc_id
 
+
+
+def test_the_build_without_search_leaves_out_our_search_index_and_nothing_else(tmp_path):
+    """bench/run.py --variants ours-nosearch: the index's share of a build is the difference
+    between two builds that differ only by the index."""
+    project = gen.make_project(10, tmp_path / "p")
+    result = build_site(project, tmp_path / "with")
+    assert result.returncode == 0, result.stderr
+    without = subprocess.run([sys.executable, str(ROOT / "bench" / "nosearch.py"), str(project), str(tmp_path / "without")],
+                             capture_output=True, text=True, cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert without.returncode == 0, without.stderr
+    assert (tmp_path / "with" / "search" / "kb-meta.js").is_file() and not (tmp_path / "without" / "search").exists()
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file() and "search" not in p.parts and p.suffix != ".zip"}
+
+    assert files(tmp_path / "without") == files(tmp_path / "with")
