@@ -36,10 +36,9 @@ import unicodedata
 import zlib
 from array import array
 from collections import defaultdict, deque
-from itertools import accumulate, chain, islice, repeat
+from itertools import accumulate, islice, repeat
 from operator import sub
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -79,14 +78,10 @@ def page_kind(url: str, declared: str | None = None) -> int:
 
 
 class SearchIndex:
-    """Takes the pages of a build in order and writes the index files under `site_dir`.
+    """Takes the pages of a build in order and writes the index files under `site_dir`."""
 
-    `written(path, content)` is told about every file written (the site zip takes them there).
-    """
-
-    def __init__(self, site_dir: Path, written: Callable[[Path, str], None] | None = None):
+    def __init__(self, site_dir: Path):
         self.site_dir = Path(site_dir)
-        self.written = written
         self.kinds: list[int] = []  # per page: kind * 4 + number of head sections (0–3)
         self.section_counts: list[int] = []
         self.count = 0  # sections so far
@@ -324,8 +319,6 @@ class SearchIndex:
             self._folders.add(path.parent)
         path.write_bytes(content.encode("utf-8"))
         self.paths.append(path)
-        if self.written is not None:
-            self.written(path, content)
 
 
 # Helper functions -------------------------------------------------------------------------

@@ -77,7 +77,7 @@ def cut_page(html: str) -> CutPage:
     for match in _SECTION_START.finditer(html):
         tag, _, heading_id, paragraph_id = match.groups()
         if tag == "h1":
-            title = title or plain_text(html[match.end() : html.find("</h1>", match.end())])
+            title = title or _h1_text(html, match)
             continue
         raw.append((anchor, label, html[start : match.start()], top))
         if tag:
@@ -109,10 +109,15 @@ def page_title(html: str) -> str:
     article = article_html(html)
     for match in _SECTION_START.finditer(article):
         if match.group(1) == "h1":
-            title = plain_text(_HEADERLINK.sub("", article[match.end() : article.find("</h1>", match.end())]))
+            title = _h1_text(article, match)
             if title:
                 return title
     return ""
+
+
+def _h1_text(html: str, h1: re.Match) -> str:
+    """The text of the <h1> that `h1` (a `_SECTION_START` match) opens, as readers see it."""
+    return plain_text(_HEADERLINK.sub("", html[h1.end() : html.find("</h1>", h1.end())]))
 
 
 def title_only(title: str) -> CutPage:

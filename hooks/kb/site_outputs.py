@@ -28,11 +28,9 @@ class SearchOutputs:
         """A page MkDocs has just written to `dest_uri`, cut into search sections from the HTML as
         written. `search` holds the page's title and its front matter `search:` options. A page
         not written (MkDocs skips empty pages) is left out."""
-        try:
-            data = (self.site_dir / dest_uri).read_bytes()
-        except FileNotFoundError:
-            return
-        self.add_page(dest_uri, search, data.decode("utf-8"))
+        data = _written(self.site_dir, dest_uri)
+        if data is not None:
+            self.add_page(dest_uri, search, data.decode("utf-8"))
 
     def add_page(self, url: str, search: dict, html: str) -> None:
         """A page's HTML cut into sections for search (options: title, title_only, kind)."""
@@ -75,11 +73,9 @@ class ZipOutputs:
 
     def add_written(self, dest_uri: str) -> None:
         """The bytes MkDocs has just written to `dest_uri` (a page not written is left out)."""
-        try:
-            data = (self.site_dir / dest_uri).read_bytes()
-        except FileNotFoundError:
-            return
-        self._zip().add(dest_uri, data)
+        data = _written(self.site_dir, dest_uri)
+        if data is not None:
+            self._zip().add(dest_uri, data)
 
     def add_written_files(self, dest_uris: list[str]) -> None:
         """Files MkDocs has written before the pages (theme assets, the open-data JSON): packed
@@ -96,3 +92,12 @@ class ZipOutputs:
         if self.zip is None:
             self.zip = SiteZip(self.site_dir)
         return self.zip
+
+
+def _written(site_dir: Path, dest_uri: str) -> bytes | None:
+    """The bytes of a file MkDocs has just written, read back (from the page cache), or None if
+    it wrote none (MkDocs skips empty pages)."""
+    try:
+        return (site_dir / dest_uri).read_bytes()
+    except FileNotFoundError:
+        return None
