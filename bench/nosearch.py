@@ -4,7 +4,8 @@
 
 The project builds exactly as `python -m mkdocs build --strict` builds it, but for one thing:
 `kb.site_outputs.SearchOutputs` (what the hooks feed every written page to, kb_site.py) is
-replaced by `NoSearch`, which does nothing. The hooks import `kb` as a top-level package from
+replaced by `NoSearch`, which does nothing, and document pages are rendered without the search
+sections they bring for the index (`kb.pages._document_search`, kb.search_document). The hooks import `kb` as a top-level package from
 the project's `hooks/` folder (MkDocs puts a hook's folder on sys.path while loading it), so
 the package is imported here first from that folder: `kb_site`'s `from kb.site_outputs import
 SearchOutputs` then finds the replacement. Everything else runs: pages, the search box's
@@ -25,7 +26,7 @@ class NoSearch:
     def __init__(self, site_dir: str, keep_pages: bool = False):
         pass
 
-    def add_written(self, dest_uri: str, search: dict) -> None:
+    def add_written(self, dest_uri: str, search: dict, sections: str = "") -> None:
         pass
 
     def add_page(self, url: str, search: dict, html: str) -> None:
@@ -40,12 +41,18 @@ def without_search(project: Path) -> None:
     hooks = str(project / "hooks")
     sys.path.insert(0, hooks)
     try:
+        import kb.pages
         import kb.site_outputs
     finally:
         sys.path.remove(hooks)
     if Path(kb.site_outputs.__file__).resolve().parent.parent != (project / "hooks").resolve():
         raise SystemExit(f"kb was imported from {kb.site_outputs.__file__}, not from {hooks}")
     kb.site_outputs.SearchOutputs = NoSearch
+    kb.pages._document_search = _no_sections
+
+
+def _no_sections(html: str, flat_blocks) -> str:
+    return ""
 
 
 def main(argv: list[str]) -> None:

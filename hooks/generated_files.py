@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from kb.forked import ChildFailed, Pages
-from kb.html_render import article, decode
+from kb.html_render import article_and_search, decode
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -81,8 +81,10 @@ class ModelPage(Page):
             elif anchor:
                 self.links_to_anchors.setdefault(file, {}).setdefault(anchor, url)
 
+    search_sections = ""  # what the page gives the search index (kb.search_document), once loaded
+
     def load_content(self) -> None:
-        self.content = article(self.file.read())
+        self.content, self.search_sections = article_and_search(self.file.read())
 
 
 def nav_titles(items) -> dict[str, str]:

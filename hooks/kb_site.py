@@ -28,7 +28,7 @@ class _Build:
     processes: forked.Processes | None = None
     search: forked.Remote[SearchOutputs] | None = None  # search sections of this build
     zip: forked.Remote[ZipOutputs] | None = None  # zip entries of this build (none under `mkdocs serve`)
-    written: tuple[str, dict | None] | None = None  # the page MkDocs is writing: (dest_uri, search options)
+    written: tuple[str, dict | None, str] | None = None  # the page MkDocs is writing: (dest_uri, search options, its sections)
     static: list[str] | None = None  # files MkDocs copies before it writes the first page, for the zip
 
     def close(self) -> None:
@@ -82,7 +82,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 # MkDocs writes each page right after this event: the page before this one is on disk now and
 # goes to the zip and the search index, each reading it back (sending a path to the worker costs
-# the build nothing; search cuts the page as written). Front matter `search: {exclude: true}` leaves a page
+# the build nothing; search cuts the page as written, or takes the sections a document page
+# brings). Front matter `search: {exclude: true}` leaves a page
 # out of search; `search: {title_only: true}` indexes only its title (pages that repeat clauses
 # quoted from documents, which search finds on the documents themselves); `search: {kind: ...}`
 # ranks it as a document ("van-ban"), a cited document ("dan-chieu") or other ("khac").
@@ -93,11 +94,15 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     search = None if options.get("exclude") else {
         "title": page.title or "", "title_only": bool(options.get("title_only")), "kind": options.get("kind"),
     }
-    _build.written = (page.file.dest_uri, search)
+    sections = ""
     if isinstance(page, ModelPage):
+        # a document page brings its search sections (kb.search_document): search need not cut
+        # them out of the written HTML
+        sections, page.search_sections = page.search_sections, ""
         # written: its HTML, read again for writing (ModelPage.load_content), is not held to the
         # end of the build as MkDocs holds a page's
         page.content = None
+    _build.written = (page.file.dest_uri, search, sections)
     return output
 
 
@@ -106,9 +111,9 @@ def _announce_written_page() -> None:
         _build.zip.send(ZipOutputs.add_written_files, _build.static)
         _build.static = None
     if _build.written is not None:
-        dest_uri, search = _build.written
+        dest_uri, search, sections = _build.written
         if search is not None:
-            _build.search.send(SearchOutputs.add_written, dest_uri, search)
+            _build.search.send(SearchOutputs.add_written, dest_uri, search, sections)
         if _build.zip is not None:
             _build.zip.send(ZipOutputs.add_written, dest_uri)
         _build.written = None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 import jinja2
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
@@ -76,23 +77,42 @@ class RenderedPage:
 _TRAILER = "\n<!--kb-outline "
 
 
-def encode(page: RenderedPage) -> str:
-    """One string for the page: front matter, HTML, and the outline as a last-line comment."""
-    outline = json.dumps({"toc": page.toc, "links": page.links, "anchors": page.anchors}, ensure_ascii=False, separators=(",", ":"))
-    return f"---\n{page.front_matter}\n---\n{page.html}{_TRAILER}{outline}-->\n"
+def encode(page: RenderedPage, search: str = "") -> str:
+    """One string for the page: front matter, HTML, what the page gives the search index if it
+    gives anything (kb.search_document), and the outline as a last-line comment, which says how
+    long the search part is."""
+    outline = {"toc": page.toc, "links": page.links, "anchors": page.anchors}
+    if search:
+        outline["search"] = len(search)
+    outline_json = json.dumps(outline, ensure_ascii=False, separators=(",", ":"))
+    return f"---\n{page.front_matter}\n---\n{page.html}{search}{_TRAILER}{outline_json}-->\n"
 
 
 def decode(body: str) -> tuple[str, dict]:
     """The article HTML and the outline of a page body (what follows the front matter)."""
+    html, _, outline = decode_all(body)
+    return html, outline
+
+
+def decode_all(body: str) -> tuple[str, str, dict]:
+    """The article HTML, the search part ("" if none) and the outline of a page body."""
     cut = body.rindex(_TRAILER)
-    return body[:cut], json.loads(body[cut + len(_TRAILER) : body.rindex("-->")])
+    outline = json.loads(body[cut + len(_TRAILER) : body.rindex("-->")])
+    html_end = cut - outline.get("search", 0)
+    return body[:html_end], body[html_end:cut], outline
 
 
 def article(source: str) -> str:
     """The article HTML of a whole page source, front matter first (as `encode` wrote it and
     MkDocs reads it: the front matter ends at the first '---' line, no value spans lines)."""
+    return article_and_search(source)[0]
+
+
+def article_and_search(source: str) -> tuple[str, str]:
+    """The article HTML of a whole page source and what it gives the search index ("" if none)."""
     body = source[source.index(_FRONT_MATTER_END) + len(_FRONT_MATTER_END) :].lstrip("\n")
-    return decode(body)[0]
+    html, search, _ = decode_all(body)
+    return html, search
 
 
 _FRONT_MATTER_END = "\n---\n"
@@ -110,14 +130,16 @@ class HtmlPages:
         self.env = make_html_page_environment()
         self.env.globals.update(globals_)
 
-    def render(self, template: str, page_path: str, context: dict) -> str:
+    def render(self, template: str, page_path: str, context: dict, search: Callable[[str], str] | None = None) -> str:
+        """The page's source (`encode`); `search`, given the page's HTML, says what the page gives
+        the search index."""
         page = self._render(template, page_path, context, frozenset())
         explicit = list(page.anchors)
         for slug in page.toc_slugs:
             explicit.remove(slug)
         if any(slug in explicit for slug in page.toc_slugs):  # the toc extension would have numbered it
             page = self._render(template, page_path, context, frozenset(explicit))
-        return encode(page.rendered)
+        return encode(page.rendered, search(page.rendered.html) if search else "")
 
     def _render(self, template: str, page_path: str, context: dict, taken: frozenset[str]):
         outline = PageOutline(page_path, taken)

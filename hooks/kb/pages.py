@@ -30,6 +30,7 @@ from .render import make_html_environment, script_json
 from .topic_pages import TopicPages
 from .responsibilities import Responsibilities
 from .responsibility_pages import ResponsibilityPages
+from .search_document import document_sections, encode_sections
 from .vocab import BLOCS, DOCUMENT_TYPES, LEVELS, REMOVAL_REASONS, UNKNOWN
 
 @dataclass(frozen=True)
@@ -137,7 +138,10 @@ class PageGenerator:
             properties=properties(doc, issuer, topics=self._topic_links(doc), source_link=self._source_link(doc)),
             heading_level=html_heading_level,
         )
-        return self.html_pages.render("document.html.j2", document_path(doc.id), context)
+        # the page's search sections come from its blocks (kb.search_document): cheaper than
+        # cutting its text back out of the written HTML, which the index does for other pages
+        search = partial(_document_search, flat_blocks=context["flat_blocks"])
+        return self.html_pages.render("document.html.j2", document_path(doc.id), context, search=search)
 
     def document_context(self, doc: Document) -> dict:
         """What a document page shows, before any markup (the benchmark's floor renders it as Markdown)."""
@@ -242,6 +246,11 @@ BROWSE_FACETS = (
     ("nam", "Văn bản theo năm ban hành", "Năm"),
     ("loai", "Văn bản theo loại", "Loại văn bản"),
 )
+
+
+def _document_search(html: str, flat_blocks) -> str:
+    sections = document_sections(html, flat_blocks)
+    return encode_sections(sections) if sections else ""
 
 
 def flatten(blocks, depth: int = 0):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html as htmllib
 from pathlib import Path
 
+from .search_document import decode_sections
 from .search_index import SearchIndex, page_kind
 from .search_sections import CutPage, cut_page, page_title, title_only
 from .site_zip import SiteZip
@@ -24,10 +25,15 @@ class SearchOutputs:
         self.kept: dict[str, tuple[str, CutPage, int]] | None = {} if keep_pages else None  # url → (title, page, kind)
         self.index: SearchIndex | None = None
 
-    def add_written(self, dest_uri: str, search: dict) -> None:
+    def add_written(self, dest_uri: str, search: dict, sections: str = "") -> None:
         """A page MkDocs has just written to `dest_uri`, cut into search sections from the HTML as
-        written. `search` holds the page's title and its front matter `search:` options. A page
-        not written (MkDocs skips empty pages) is left out."""
+        written, unless the page brought its `sections` (kb.search_document: a document page).
+        `search` holds the page's title and its front matter `search:` options. A page not
+        written (MkDocs skips empty pages) is left out."""
+        if sections and not search.get("title_only"):
+            cut = decode_sections(sections)
+            self._add(dest_uri, search, cut.title or _page_title(search), cut)
+            return
         data = _written(self.site_dir, dest_uri)
         if data is not None:
             self.add_page(dest_uri, search, data.decode("utf-8"))
@@ -36,11 +42,14 @@ class SearchOutputs:
         """A page's HTML cut into sections for search (options: title, title_only, kind)."""
         # the title as readers see it: the page's <h1>; MkDocs' page title may hold HTML entities
         if search.get("title_only"):
-            title = page_title(html) or htmllib.unescape(search.get("title") or "")
+            title = page_title(html) or _page_title(search)
             cut = title_only(title)
         else:
             cut = cut_page(html)
-            title = cut.title or htmllib.unescape(search.get("title") or "")
+            title = cut.title or _page_title(search)
+        self._add(url, search, title, cut)
+
+    def _add(self, url: str, search: dict, title: str, cut: CutPage) -> None:
         kind = page_kind(url, search.get("kind"))
         if self.kept is not None:
             self.kept[url] = (title, cut, kind)
@@ -92,6 +101,11 @@ class ZipOutputs:
         if self.zip is None:
             self.zip = SiteZip(self.site_dir)
         return self.zip
+
+
+def _page_title(search: dict) -> str:
+    """MkDocs' title of a page without an <h1>, as readers see it (it may hold HTML entities)."""
+    return htmllib.unescape(search.get("title") or "")
 
 
 def _written(site_dir: Path, dest_uri: str) -> bytes | None:
