@@ -9,6 +9,7 @@ import random
 import re
 import zlib
 from array import array
+from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
@@ -105,6 +106,16 @@ def _scripts(folder: Path) -> dict[str, object]:
     return out
 
 
+def _value(files: dict[str, object], key: str):
+    """A key's value where the browser looks for it: its own file if the metadata lists one, else its shard."""
+    meta = files["kb-meta.js"][0]
+    if key in meta["big"]:
+        return files[f"b/{meta['big'][key]}.js"][1][key]
+    shard = shard_of(key, meta["shards"])
+    assert files[f"s/{shard}.js"][0] == f"s{shard}"
+    return files[f"s/{shard}.js"][1].get(key)
+
+
 def test_every_word_pair_and_number_is_found_in_the_shard_the_browser_reads(tmp_path, monkeypatch):
     monkeypatch.setattr(search_index, "BIG_BYTES", 300)  # long lists get files of their own
     index = SearchIndex(tmp_path)
@@ -121,10 +132,7 @@ def test_every_word_pair_and_number_is_found_in_the_shard_the_browser_reads(tmp_
     assert meta["sections"] == 3003 and meta["kinds"] == chr(48 + 1) + chr(48 + 5) + chr(48 + 8) and meta["big"]
 
     def value(key):
-        if key in meta["big"]:
-            return files[f"b/{meta['big'][key]}.js"][1][key]
-        assert files[f"s/{shard_of(key, meta['shards'])}.js"][0] == f"s{shard_of(key, meta['shards'])}"
-        return files[f"s/{shard_of(key, meta['shards'])}.js"][1].get(key)
+        return _value(files, key)
 
     dang = value("dang")  # Đảng, đăng, dạng, đảng: one entry, split by accents
     assert decode_list(dang["đang4"]) == [0] + list(range(3, 3003))
@@ -189,6 +197,37 @@ def test_rows_are_ordered_stably_by_columns_wider_than_16_bits():
     right = rng.integers(0, 2**32, 5_000, dtype=np.uint64).astype(np.uint32)
     right[::7] = 5  # ties, kept in order
     assert np.array_equal(search_index._stable_order(left, right), np.lexsort((np.arange(5_000), right, left)))
+
+
+def test_numbers_of_any_width_are_encoded_as_encode_number_writes_them():
+    numbers = [0, 31, 32, 1_023, 1_024, 2**15, 2**20 - 1, 2**31, 2**32 + 5, 2**40 + 3, 7]
+    text, ends = search_index._encode_numbers(np.array(numbers, dtype=np.int64))
+    assert text == "".join(map(search_index.encode_number, numbers))
+    assert ends.tolist() == list(accumulate(len(search_index.encode_number(n)) for n in numbers))
+
+
+def test_words_and_pairs_are_listed_right_with_more_words_than_16_bits_can_number(tmp_path, monkeypatch):
+    """The writer sorts pairs of word numbers packed in one integer and radix-sorts 16 bits at a
+    time: a corpus of more than 65,536 words takes every pass."""
+    monkeypatch.setattr(search_index, "CHUNK_SECTIONS", 700)
+    rng = random.Random(11)
+    letters = "abcdeghiklmnopqrstuvxy"
+    vocabulary = ["".join(rng.choice(letters) for _ in range(7)) for _ in range(70_000)]
+    sections = [vocabulary[i : i + 36] for i in range(0, len(vocabulary), 35)]  # each word met once or twice
+    sections += [rng.choices(vocabulary, k=40) for _ in range(600)]  # and some again, later
+    index = SearchIndex(tmp_path)
+    for n in range(0, len(sections), 10):
+        cut = CutPage(tuple(Section(f"s{i}", "", " ".join(words), False) for i, words in enumerate(sections[n : n + 10])), {})
+        index.add_page(f"huong-dan/{n}.html", str(n), cut, 2)
+    index.close()
+    assert len(index.tokens) > 2**16
+    files = _scripts(tmp_path / "search")
+    expected: dict[str, set[int]] = {}
+    for number, words in enumerate(sections):
+        for key in words + [f"{a} {b}" for a, b in zip(words, words[1:])]:
+            expected.setdefault(key, set()).add(number)
+    for key in rng.sample(sorted(expected), 2_000) + vocabulary[-50:]:
+        assert decode_list(_value(files, key)) == sorted(expected[key]), key
 
 
 def test_the_index_does_not_depend_on_how_its_sections_are_chunked(tmp_path, monkeypatch):

@@ -96,10 +96,11 @@ class SearchIndex:
         # in order, by number, and where each section ends. Each piece stands for the accent
         # keys of its words (`_piece_keys[_piece_starts[p]:][:_piece_lengths[p]]`); a word has
         # one key and one folded token, so the tokens (for pairs) are the keys' tokens.
+        # The stream is an array, not a list, so that numpy reads it where it is.
         self._chunk_first = 0
-        self._piece_stream: list[int] = []
-        self._section_ends: list[int] = []
-        self._pieces: dict[str, int] = {}  # piece of text between spaces → its number
+        self._piece_stream = array("I")
+        self._section_ends = array("I")
+        self._pieces = _Numbering(self._learn)  # piece of text between spaces → its number
         self._words: dict[str, tuple[int, ...]] = {}  # word (lower case, NFC) → its accent keys
         self._piece_keys = array("I")
         self._piece_starts = array("I")
@@ -142,20 +143,13 @@ class SearchIndex:
             self._write(PAGE_PART_FILE.format(number, k), f"window.kbSearchPagePart({number}, {k}, {_json(part)});\n")
 
     # The hot loop of the writer: every section of every page. Text is split at spaces; each
-    # distinct piece ("dân,", "18/2000/CT-TTg") is folded and keyed once per build (`_learn`).
-    # A section only appends its pieces' numbers to a stream (in C, through map); every
-    # CHUNK_SECTIONS sections, `_flush` turns the stream into lists with numpy.
+    # distinct piece ("dân,", "18/2000/CT-TTg") is folded and keyed once per build (`_learn`,
+    # called by the numbering for a piece it has not seen). A section only appends its pieces'
+    # numbers to a stream (in C, through map); every CHUNK_SECTIONS sections, `_flush` turns the
+    # stream into lists with numpy.
     def _add_section(self, text: str) -> None:
-        pieces = text.split()
         stream = self._piece_stream
-        mark = len(stream)
-        try:
-            stream.extend(map(self._pieces.__getitem__, pieces))
-        except KeyError:  # a piece never met before
-            del stream[mark:]
-            for piece in set(pieces).difference(self._pieces):
-                self._learn(piece)
-            stream.extend(map(self._pieces.__getitem__, pieces))
+        stream.extend(map(self._pieces.__getitem__, text.split()))
         self._section_ends.append(len(stream))
         if len(self._section_ends) >= CHUNK_SECTIONS:
             self._flush()
@@ -166,50 +160,60 @@ class SearchIndex:
         count = len(self._section_ends)
         if not count:
             return
-        pieces = np.array(self._piece_stream, dtype=np.int64)
-        lengths = np.frombuffer(self._piece_lengths, dtype=np.uint32)[pieces].astype(np.int64)
-        starts = np.frombuffer(self._piece_starts, dtype=np.uint32)[pieces].astype(np.int64)
+        # 32-bit numbers where they fit: the arrays are a million rows a chunk, and their cost is
+        # mostly moving them through memory
+        pieces = np.frombuffer(self._piece_stream, dtype=np.uint32)
+        lengths = np.frombuffer(self._piece_lengths, dtype=np.uint32)[pieces]
+        starts = np.frombuffer(self._piece_starts, dtype=np.uint32)[pieces]
         # every piece's keys in stream order, and the section of the chunk each is in
-        ends = np.cumsum(lengths)
+        ends = np.cumsum(lengths, dtype=np.int64)
         total = int(ends[-1]) if len(ends) else 0
-        keys = np.frombuffer(self._piece_keys, dtype=np.uint32)[np.arange(total) + np.repeat(starts - ends + lengths, lengths)]
-        section_ends = np.array(self._section_ends, dtype=np.int64)
-        where = np.repeat(np.repeat(np.arange(count, dtype=np.int64), np.diff(section_ends, prepend=0)), lengths)
+        at = np.repeat(starts - (ends - lengths), lengths)
+        at += np.arange(total)
+        keys = np.frombuffer(self._piece_keys, dtype=np.uint32)[at]
+        keys_before = np.concatenate(([0], ends))[np.frombuffer(self._section_ends, dtype=np.uint32)]  # at each section's end
+        where = np.repeat(np.arange(count, dtype=np.uint32), np.diff(keys_before, prepend=0))
         first = self._chunk_first
         # keys: (key, section) once each; the stream is in section order, so a stable order by
         # key leaves each key's sections ascending
         order = _stable_order(keys)
         keys_sorted, where_sorted = keys[order], where[order]
         fresh = _changes(keys_sorted, where_sorted)
-        self.key_lists.add(keys_sorted[fresh].astype(np.int64), where_sorted[fresh] + first)
-        # pairs: neighbouring tokens of one section
+        self.key_lists.add(keys_sorted[fresh].astype(np.int64), where_sorted[fresh] + np.int64(first))
+        # pairs: neighbouring tokens of one section, each pair packed in one number (its left
+        # token above just enough bits for the right one), so that ordering them by both takes
+        # a radix pass fewer than ordering by two columns
         tokens = np.frombuffer(self._token_of_key, dtype=np.uint32)[keys]
         inside = where[1:] == where[:-1]
         left, right, where = tokens[:-1][inside], tokens[1:][inside], where[1:][inside]
-        order = _stable_order(left, right)
-        left, right, where = left[order], right[order], where[order]
-        fresh = _changes(left, right, where)
-        left, right, where = left[fresh], right[fresh], where[fresh]
-        runs = np.flatnonzero(_changes(left, right))
-        pairs = (left[runs].astype(np.uint64) << np.uint64(PAIR_SHIFT) | right[runs]).tolist()
+        shift = np.uint64(max(int(right.max()).bit_length(), 1) if len(right) else 1)
+        packed = left.astype(np.uint64) << shift | right
+        order = _stable_order(packed)
+        packed, where = packed[order], where[order]
+        fresh = _changes(packed, where)
+        packed, where = packed[fresh], where[fresh]
+        runs = np.flatnonzero(_changes(packed))
+        heads = packed[runs]
+        pairs = ((heads >> shift) << np.uint64(PAIR_SHIFT) | heads & ((np.uint64(1) << shift) - np.uint64(1))).tolist()
         numbers = self.pairs
         numbered = [numbers.setdefault(pair, len(numbers)) for pair in pairs]
-        self.pair_lists.add(np.repeat(np.array(numbered, dtype=np.int64), np.diff(runs, append=len(left))), where + first)
+        self.pair_lists.add(np.repeat(np.array(numbered, dtype=np.int64), np.diff(runs, append=len(packed))), where + np.int64(first))
         self._chunk_first += count
-        self._piece_stream.clear()
-        self._section_ends.clear()
+        self._piece_stream = array("I")  # new arrays: numpy's views of the old ones block a resize
+        self._section_ends = array("I")
 
-    def _learn(self, piece: str) -> None:
+    def _learn(self, piece: str) -> int:
         keys: list[int] = []
         for word in WORD.findall(unicodedata.normalize("NFC", piece).lower()):
             known = self._words.get(word)  # "2015" is in "7/7/2015" and in "773/2015/KH-MTTQ"
             if known is None:
                 self._words[word] = known = self._word_keys(word)
             keys += known
-        self._pieces[piece] = len(self._piece_starts)
+        self._pieces[piece] = number = len(self._piece_starts)
         self._piece_starts.append(len(self._piece_keys))
         self._piece_lengths.append(len(keys))
         self._piece_keys.extend(keys)
+        return number
 
     def _word_keys(self, word: str) -> tuple[int, ...]:
         keys = []
@@ -360,6 +364,18 @@ class _Facet:
         return {"names": order, "pages": encode_numbers(flat)}
 
 
+class _Numbering(dict):
+    """A dict that asks `learn` for the value of a key it lacks (and `learn` stores it): the
+    writer's stream takes a section's piece numbers in one C call, new pieces or not."""
+
+    def __init__(self, learn) -> None:
+        super().__init__()
+        self.learn = learn
+
+    def __missing__(self, key):
+        return self.learn(key)
+
+
 class _Lists:
     """Section lists being written, by number: each as its gaps (`encode`), extended chunk after
     chunk, with its length and its last section."""
@@ -433,19 +449,21 @@ def _changes(*columns):
 
 def _encode_numbers(numbers) -> tuple[str, object]:
     """`encode_number` of each of `numbers` (numpy int64, ≥ 0), all in one string, and where each
-    one's code ends in it."""
-    digits = np.ones(len(numbers), dtype=np.int64)
-    for bits in range(5, 64, 5):
-        more = numbers >= 1 << bits
-        if not more.any():
-            break
-        digits += more
-    ends = np.cumsum(digits)
+    one's code ends in it. Most are gaps of one digit: the others' earlier digits are written
+    for them alone; the passes work on 32-bit copies (they are bound by memory, not arithmetic)."""
+    top = int(numbers.max()) if len(numbers) else 0
+    width = max(1, -(-top.bit_length() // 5))  # digits of the largest
+    small = numbers.astype(np.uint32) if top < 1 << 32 else numbers
+    digits = np.ones(len(small), dtype=np.uint8)
+    for place in range(1, width):
+        digits += small >= 1 << 5 * place
+    ends = np.cumsum(digits, dtype=np.int64)
     codes = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint8)
-    codes[ends - 1] = 35 + (numbers & 31)  # the last digit: "#" … "B"
-    for place in range(1, int(digits.max()) if len(digits) else 0):
-        has = digits > place
-        codes[(ends - 1 - place)[has]] = 93 + (numbers[has] >> 5 * place & 31)  # the others: "]" … "|"
+    last = ends - 1
+    codes[last] = (small & 31) + 35  # the last digit: "#" … "B"
+    for place in range(1, width):
+        has = np.flatnonzero(digits > place)
+        codes[last[has] - place] = (small[has] >> 5 * place & 31) + 93  # the others: "]" … "|"
     return codes.tobytes().decode("ascii"), ends
 
 
@@ -560,6 +578,9 @@ def _size(value) -> int:
     return len(_json(value))
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one for all: json.dumps makes one a call
+
+
 def _json(value) -> str:
     # "</" would end the <script> element if this were ever inlined
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return _ENCODER.encode(value).replace("</", "<\\/")
