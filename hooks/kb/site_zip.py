@@ -18,8 +18,8 @@ FOLDER = "kho-chi-thi-dan-van"  # everything unpacks into one folder, not into t
 LEVEL = 6
 # Our search files (kb.search_index) are deflated at the fastest level: they are a fifth of the
 # site's bytes and thousands of small JSON files, and level 6 took twice the CPU of level 1 for
-# entries 8 % smaller (5.75 against 6.23 MB at 1,000 documents; ~1.3 s of CPU a build at 10,000
-# for ~1.4 MB more in a 215 MB zip, a one-off download on an intranet).
+# entries 8 % smaller (5.75 against 6.23 MB at 1,000 documents; at 10,000, 3.3-3.6 against
+# 1.6-1.7 s of CPU a build for 4.6 MB more in a 215 MB zip, a one-off download on an intranet).
 SEARCH_LEVEL = 1
 SEARCH_FOLDER = "search/"
 _REGULAR_FILE = 0o100644 << 16  # what ZipFile.write records for an ordinary file
