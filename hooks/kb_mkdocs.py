@@ -82,7 +82,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         try:  # every generated path is made of validated ids; this is the last line of defence
             output_path(Path(config.site_dir), src_path)
         except ValueError as exc:
-            raise PluginError(f"Program fault, not a data mistake: {exc}") from None
+            raise PluginError(f"Lỗi của chương trình, không phải lỗi dữ liệu (xin báo cho người bảo trì mã nguồn): trang sinh ra có {exc}") from None
         if src_path in files.src_uris:
             raise PluginError(f"Trang '{src_path}' vừa được tạo từ dữ liệu vừa có sẵn trong docs/ (xóa một trong hai)")
         inclusion = InclusionLevel.INCLUDED if src_path in NAV_PAGES else InclusionLevel.NOT_IN_NAV

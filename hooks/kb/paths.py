@@ -51,8 +51,8 @@ def output_path(site_dir: Path, relative: str) -> Path:
     """`site_dir / relative`; ValueError unless every part is a slug (`x`, `x.html`) and it stays in the site."""
     parts = PurePosixPath(relative).parts
     if not parts or not all(ID_PATTERN.match(part.split(".", 1)[0]) for part in parts):
-        raise ValueError(f"unsafe output path {relative!r}")
+        raise ValueError(f"đường dẫn {relative!r} có phần không phải mã định danh hợp lệ")
     path = Path(site_dir) / relative
     if not inside(path, Path(site_dir)):  # a link already in the site could still lead out
-        raise ValueError(f"output path {relative!r} leaves the site directory")
+        raise ValueError(f"đường dẫn {relative!r} dẫn ra ngoài thư mục trang")
     return path
