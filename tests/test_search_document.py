@@ -19,6 +19,7 @@ from kb.labels import document_path  # noqa: E402
 from kb.loader import SOURCES_DIR, load_corpus  # noqa: E402
 from kb.model import Block  # noqa: E402
 from kb.pages import PageGenerator, address_of  # noqa: E402
+from kb import search_document  # noqa: E402
 from kb.search_document import decode_sections, document_sections, encode_sections  # noqa: E402
 from kb.search_sections import CutPage, Section, cut_page  # noqa: E402
 
@@ -113,3 +114,17 @@ def test_the_sections_travel_beside_the_html_whatever_the_text_says():
     assert article_and_search(body) == (page.html, search)
     assert decode_sections(article_and_search(body)[1]).sections == (tricky,)
     assert article_and_search(encode(page)) == (page.html, "")
+
+
+@pytest.mark.parametrize("text", [
+    "Cấp ủy đối thoại với nhân dân.", "", " ", "a  b", " a", "a ", "a\u00a0b", "a\tb", "a\nb",
+    "a\u2028b", "a\u3000b", "a\x1fb", "{~~x~> y~~}", "1.  Khoản",
+])
+def test_block_text_gets_the_spaces_search_would_leave_in_it(text):
+    assert search_document._plain(text) == " ".join(text.split())
+
+
+def test_every_space_but_the_plain_one_is_a_character_the_shortcut_notices():
+    """`_plain` trusts text that is printable and has no double or outer space: sound only while
+    every other character str.split() splits at is not printable."""
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != " " and c.isprintable()]

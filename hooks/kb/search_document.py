@@ -38,27 +38,33 @@ def document_sections(html: str, flat_blocks: list[tuple[Block, int]]) -> CutPag
         return None
     head = cut_page(html[:body])
     sections = list(head.sections)
-    anchor, label, parts = BODY_ANCHOR, BODY_LABEL, []
-
-    def close() -> None:
-        text = " ".join(" ".join(parts).split())
-        if text or label:
-            sections.append(Section(anchor, label, text, anchor in HEAD_SECTIONS))
-
+    starts: list[tuple[str, str, list[str]]] = [(BODY_ANCHOR, BODY_LABEL, [])]
     for block, _ in flat_blocks:
         kind = block.kind
         if kind == "heading" or (kind == "p" and not block.id):
-            parts.append(block.text)
+            starts[-1][2].append(block.text)
         elif kind == "signature":
-            parts.extend(block.lines)
+            starts[-1][2].extend(block.lines)
         else:
             start = _section_start(block)
             if start is None:
                 return None
-            close()
-            anchor, label, parts = start
-    close()
+            starts.append(start)
+    for anchor, label, parts in starts:
+        text = _plain(" ".join(parts))
+        if text or label:
+            sections.append(Section(anchor, label, text, anchor in HEAD_SECTIONS))
     return CutPage(tuple(sections), head.properties, head.title)
+
+
+def _plain(text: str) -> str:
+    """`text` with its spaces as `plain_text` leaves them: one between words, none at the ends.
+    Block text is stored so already (the loader), so it is checked, which costs a third of
+    rewriting it: printable means no space other than " " (str.split's other spaces are all
+    control or separator characters)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def _section_start(block: Block) -> tuple[str, str, list[str]] | None:
@@ -70,7 +76,7 @@ def _section_start(block: Block) -> tuple[str, str, list[str]] | None:
     if not block.id or label is None or (block.kind != "section" and block.marker is None):
         return None
     first = [block.text] if block.kind == "section" else [block.marker, block.text]
-    return block.id, " ".join(label.split()), first
+    return block.id, _plain(label), first
 
 
 def encode_sections(page: CutPage) -> str:
