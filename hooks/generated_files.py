@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from kb.forked import ChildFailed, Pages
-from kb.html_render import article_and_search, decode
+from kb.html_render import article, decode_all
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -60,13 +60,15 @@ class ModelPage(Page):
 
     MkDocs reads every page before it writes the first; between the two, a model page holds its
     outline (toc, anchors, links) and not its source or HTML, which are most of a page's size:
-    `load_content` reads the HTML again from the build's pages when the page is written.
+    `load_content` reads the HTML again from the build's pages when the page is written. What a
+    document page gives the search index (kb.search_document) is taken as MkDocs reads the page
+    (`search_sections`, until kb_site hands it to the index), not when it is written.
     """
 
     file: GeneratedFile
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        _, outline = decode(self.markdown)
+        _, self.search_sections, outline = decode_all(self.markdown)
         # the title comes from the front matter (self.meta); an empty source, unlike None, keeps it
         self.markdown = ""
         self.content = ""
@@ -81,10 +83,10 @@ class ModelPage(Page):
             elif anchor:
                 self.links_to_anchors.setdefault(file, {}).setdefault(anchor, url)
 
-    search_sections = ""  # what the page gives the search index (kb.search_document), once loaded
+    search_sections = ""  # what the page gives the search index (kb.search_document), once read
 
     def load_content(self) -> None:
-        self.content, self.search_sections = article_and_search(self.file.read())
+        self.content = article(self.file.read())
 
 
 def nav_titles(items) -> dict[str, str]:

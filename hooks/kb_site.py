@@ -6,7 +6,7 @@ other generated pages, in kb_mkdocs: kb.redirects.)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,7 +28,8 @@ class _Build:
     processes: forked.Processes | None = None
     search: forked.Remote[SearchOutputs] | None = None  # search sections of this build
     zip: forked.Remote[ZipOutputs] | None = None  # zip entries of this build (none under `mkdocs serve`)
-    written: tuple[str, dict | None, str] | None = None  # the page MkDocs is writing: (dest_uri, search options, its sections)
+    written: tuple[str, dict | None] | None = None  # the page MkDocs is writing: (dest_uri, search options)
+    indexed: set[str] = field(default_factory=set)  # pages given to the search index as MkDocs read them
     static: list[str] | None = None  # files MkDocs copies before it writes the first page, for the zip
 
     def close(self) -> None:
@@ -56,6 +57,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 # small. Search and zip have a worker each: together they took longer than MkDocs writing the pages.
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _build.written = _build.static = None
+    _build.indexed = set()
     if _build.dirty and _build.search is not None:
         return
     _build.close()
@@ -80,30 +82,47 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     return env
 
 
+# MkDocs reads every page before it writes the first. A document page brings its search
+# sections (kb.search_document) with its source: they go to the search index as MkDocs reads the
+# page, so a forked build's search worker indexes the documents while the page process is still
+# rendering the ones after (the build process mostly waits for it then), not in the last phase,
+# where MkDocs, the search worker and the zip share the cores.
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if isinstance(page, ModelPage) and page.search_sections:
+        search = _search_options(page)
+        if search is not None and not search["title_only"]:  # a title-only page is indexed as written
+            _build.search.send(SearchOutputs.add_written, page.file.dest_uri, search, page.search_sections)
+            _build.indexed.add(page.file.dest_uri)
+        page.search_sections = ""
+    return html
+
+
 # MkDocs writes each page right after this event: the page before this one is on disk now and
-# goes to the zip and the search index, each reading it back (sending a path to the worker costs
-# the build nothing; search cuts the page as written, or takes the sections a document page
-# brings). Front matter `search: {exclude: true}` leaves a page
-# out of search; `search: {title_only: true}` indexes only its title (pages that repeat clauses
-# quoted from documents, which search finds on the documents themselves); `search: {kind: ...}`
-# ranks it as a document ("van-ban"), a cited document ("dan-chieu") or other ("khac").
+# goes to the zip and, unless it was indexed as it was read, to the search index, each reading it
+# back (sending a path to the worker costs the build nothing; search cuts the page as written).
+# Front matter `search: {exclude: true}` leaves a page out of search; `search: {title_only: true}`
+# indexes only its title (pages that repeat clauses quoted from documents, which search finds on
+# the documents themselves); `search: {kind: ...}` ranks it as a document ("van-ban"), a cited
+# document ("dan-chieu") or other ("khac").
 @event_priority(-100)
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     _announce_written_page()
-    options = page.meta.get("search") or {}
-    search = None if options.get("exclude") else {
-        "title": page.title or "", "title_only": bool(options.get("title_only")), "kind": options.get("kind"),
-    }
-    sections = ""
+    dest_uri = page.file.dest_uri
+    search = None if dest_uri in _build.indexed else _search_options(page)
     if isinstance(page, ModelPage):
-        # a document page brings its search sections (kb.search_document): search need not cut
-        # them out of the written HTML
-        sections, page.search_sections = page.search_sections, ""
         # written: its HTML, read again for writing (ModelPage.load_content), is not held to the
         # end of the build as MkDocs holds a page's
         page.content = None
-    _build.written = (page.file.dest_uri, search, sections)
+    _build.written = (dest_uri, search)
     return output
+
+
+def _search_options(page: Page) -> dict | None:
+    """What the search index is told of a page besides its text; None: the page is left out."""
+    options = page.meta.get("search") or {}
+    if options.get("exclude"):
+        return None
+    return {"title": page.title or "", "title_only": bool(options.get("title_only")), "kind": options.get("kind")}
 
 
 def _announce_written_page() -> None:
@@ -111,9 +130,9 @@ def _announce_written_page() -> None:
         _build.zip.send(ZipOutputs.add_written_files, _build.static)
         _build.static = None
     if _build.written is not None:
-        dest_uri, search, sections = _build.written
+        dest_uri, search = _build.written
         if search is not None:
-            _build.search.send(SearchOutputs.add_written, dest_uri, search, sections)
+            _build.search.send(SearchOutputs.add_written, dest_uri, search)
         if _build.zip is not None:
             _build.zip.send(ZipOutputs.add_written, dest_uri)
         _build.written = None

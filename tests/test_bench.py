@@ -80,3 +80,14 @@ def test_the_build_without_search_leaves_out_our_search_index_and_nothing_else(t
         return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file() and "search" not in p.parts and p.suffix != ".zip"}
 
     assert files(tmp_path / "without") == files(tmp_path / "with")
+
+
+def test_the_index_share_script_builds_with_and_without_the_index_and_reports_both_shares(tmp_path):
+    """bench/index_share.py: what BENCHMARKS.md's index shares come from (numbers are not checked)."""
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "index_share.py"), "--size", "3", "--rounds", "1", "--work", str(tmp_path)],
+                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines[1:3]] == ["with", "without"]
+    assert lines[-2].startswith("wall: with index") and lines[-1].startswith("CPU: with index") and "index share: mean" in lines[-1]
+    assert (tmp_path / "n3" / "mkdocs.yml").is_file()

@@ -4,6 +4,7 @@ every document page, or search would find a reader something the page does not s
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -128,3 +129,19 @@ def test_every_space_but_the_plain_one_is_a_character_the_shortcut_notices():
     """`_plain` trusts text that is printable and has no double or outer space: sound only while
     every other character str.split() splits at is not printable."""
     assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != " " and c.isprintable()]
+
+
+def test_document_pages_reach_the_index_as_mkdocs_reads_them_before_any_page_is_written(sample_site):
+    """The build hands a document page's sections to the search index when MkDocs reads the page
+    (kb_site.on_page_content), so a forked build indexes documents while later ones are still
+    being rendered; every other page is indexed as it is written. The index numbers pages in the
+    order it gets them: the documents first, each with what its page says."""
+    meta = (sample_site / "search" / "kb-meta.js").read_text(encoding="utf-8")
+    kinds = json.loads(meta[meta.index("(") + 1 : meta.rindex(")")])["kinds"]
+    urls = []
+    for number in range(len(kinds)):
+        text = (sample_site / "search" / "t" / f"{number}.js").read_text(encoding="utf-8")
+        urls.append(json.loads(text[text.index(", ") + 2 : text.rindex(")")])["u"])
+    documents = [number for number, url in enumerate(urls) if url.startswith("van-ban/") and url != "van-ban/index.html"]
+    assert documents == list(range(5)), urls[:8]
+    assert all(int(kinds[number]) // 4 == 0 for number in documents)

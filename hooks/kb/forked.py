@@ -24,8 +24,10 @@ Timeline of a forked `mkdocs build` (time runs to the right):
                     │ fork ×2                                      fork,        │  (from the stream again) → theme → write →
                     │                                              freeze       │  on_post_page: path to the workers ──
                     │                                                           │  on_post_build: call(finish), wait ─ done
-    kb-worker       ├─ waits ─────────────────────────────────────────────────────── reads each written page back: search
-      (search)      │                                                           │  sections ─ finish: last index chunk ─ exit
+    kb-worker       ├─ waits ─────────────────────────────────────────────────────── indexes each document page as it is
+      (search)      │                                                           │  read (its sections come with its source);
+                    │                                                           │  then each other page as written, read
+                    │                                                           │  back ─ finish: last index chunk ─ exit
     kb-worker (zip) └─ waits ─────────────────────────────────────────────────────── the files MkDocs copied before the pages
                                                                                 │  (open data, assets), then each written page
                                                                                 │  ─ finish: every other file, close ─ exit

@@ -3,7 +3,8 @@
 The search index cuts every page it indexes out of the HTML as written (kb.search_sections):
 stripping tags and spaces from a whole document page costs more than everything else the index
 does with it. A document page's text is its blocks' text, which the model holds already, so the
-page process gives the index the sections with the page (kb.html_render.encode), and only the
+page process gives the index the sections with the page (kb.html_render.encode; the build hands
+them to the index as MkDocs reads the page, kb_site.on_page_content), and only the
 page's head (title, validity, key facts, properties: a few lines of HTML before «Toàn văn») is
 cut from HTML. The result is exactly what `cut_page` gives on the written page: sections of the
 same anchors, labels and text (tests/test_search_document.py holds every document page of the

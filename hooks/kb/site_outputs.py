@@ -2,7 +2,8 @@
 
 Both are fed page by page while MkDocs writes the site, each page read back from disk as soon as
 it is written (the page cache: the build hands over a path, not the page), so little is held in
-memory. Two objects, because a forked build runs each in its own worker (kb.forked): one worker
+memory; the search index takes a document page earlier, as MkDocs reads it, with the sections it
+brings (kb.search_document), and never reads it back. Two objects, because a forked build runs each in its own worker (kb.forked): one worker
 cutting and indexing pages and compressing them too took longer than MkDocs writing them. Under `mkdocs serve` (`keep_pages`), the cut pages are kept from
 one rebuild to the next, because `serve --dirty` renders only the pages that changed, and the
 index is written from all of them; serve makes no zip.
@@ -27,7 +28,8 @@ class SearchOutputs:
 
     def add_written(self, dest_uri: str, search: dict, sections: str = "") -> None:
         """A page MkDocs has just written to `dest_uri`, cut into search sections from the HTML as
-        written, unless the page brought its `sections` (kb.search_document: a document page).
+        written; or, if it brought its `sections` (kb.search_document: a document page, given as
+        MkDocs reads it, before it is written), those.
         `search` holds the page's title and its front matter `search:` options. A page not
         written (MkDocs skips empty pages) is left out."""
         if sections and not search.get("title_only"):
