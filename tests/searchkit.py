@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +31,16 @@ FOLD_WORDS = [
     "phiếu tín nhiệm", "Điểm b khoản 3", "Nghị quyết 8B", "“một cửa liên thông”", "Hà Nội, ngày 10/5/2010",
     "o\u0301a", "TP. Hồ Chí Minh", "  nhiều   khoảng trắng  ", "Ưu tiên – ưu đãi", "Quyết định số 935/QĐ-UB",
 ]
+
+
+def index_scripts(folder: Path) -> dict[str, list]:
+    """The search index's script files under `folder` (a site's search/), each as the arguments it
+    calls its window function with: {"kb-meta.js": [meta], "t/0.js": [0, page], ...}."""
+    out = {}
+    for path in folder.rglob("*.js"):
+        match = re.fullmatch(r"window\.(\w+)\((.*)\);\n", path.read_text(encoding="utf-8"), re.S)
+        out[path.relative_to(folder).as_posix()] = json.loads(f"[{match.group(2)}]")
+    return out
 
 
 def fixture_project(dest: Path, data: Path = FIXTURE / "data") -> Path:

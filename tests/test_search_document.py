@@ -4,13 +4,13 @@ every document page, or search would find a reader something the page does not s
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, build_site
+from searchkit import index_scripts
 
 sys.path.insert(0, str(ROOT / "bench"))
 import gen  # noqa: E402
@@ -136,12 +136,9 @@ def test_document_pages_reach_the_index_as_mkdocs_reads_them_before_any_page_is_
     (kb_site.on_page_content), so a forked build indexes documents while later ones are still
     being rendered; every other page is indexed as it is written. The index numbers pages in the
     order it gets them: the documents first, each with what its page says."""
-    meta = (sample_site / "search" / "kb-meta.js").read_text(encoding="utf-8")
-    kinds = json.loads(meta[meta.index("(") + 1 : meta.rindex(")")])["kinds"]
-    urls = []
-    for number in range(len(kinds)):
-        text = (sample_site / "search" / "t" / f"{number}.js").read_text(encoding="utf-8")
-        urls.append(json.loads(text[text.index(", ") + 2 : text.rindex(")")])["u"])
+    files = index_scripts(sample_site / "search")
+    kinds = files["kb-meta.js"][0]["kinds"]
+    urls = [files[f"t/{number}.js"][1]["u"] for number in range(len(kinds))]
     documents = [number for number, url in enumerate(urls) if url.startswith("van-ban/") and url != "van-ban/index.html"]
     assert documents == list(range(5)), urls[:8]
     assert all(int(kinds[number]) // 4 == 0 for number in documents)

@@ -4,9 +4,7 @@ keys that land in the shard the browser looks in."""
 
 from __future__ import annotations
 
-import json
 import random
-import re
 import zlib
 from array import array
 from itertools import accumulate
@@ -16,6 +14,7 @@ import numpy as np
 import pytest
 
 from kb.search_fold import accent_key, fold
+from searchkit import index_scripts
 from kb import search_index
 from kb.search_index import SearchIndex, decode, decode_list, encode, page_kind, shard_of
 from kb.search_numbers import DocumentNumber, parse_number
@@ -97,15 +96,6 @@ def test_page_kinds_rank_documents_then_cited_documents_then_the_rest():
     assert page_kind("huong-dan/x.html", "van-ban") == 0
 
 
-def _scripts(folder: Path) -> dict[str, object]:
-    out = {}
-    for path in folder.rglob("*.js"):
-        match = re.fullmatch(r"window\.(\w+)\((.*)\);\n", path.read_text(encoding="utf-8"), re.S)
-        args = json.loads(f"[{match.group(2)}]")
-        out[path.relative_to(folder).as_posix()] = args
-    return out
-
-
 def _value(files: dict[str, object], key: str):
     """A key's value where the browser looks for it: its own file if the metadata lists one, else its shard."""
     meta = files["kb-meta.js"][0]
@@ -127,7 +117,7 @@ def test_every_word_pair_and_number_is_found_in_the_shard_the_browser_reads(tmp_
     for url, title, cut, kind in pages:
         index.add_page(url, title, cut, kind)
     index.close()
-    files = _scripts(tmp_path / "search")
+    files = index_scripts(tmp_path / "search")
     meta = files["kb-meta.js"][0]
     assert meta["sections"] == 3003 and meta["kinds"] == chr(48 + 1) + chr(48 + 5) + chr(48 + 8) and meta["big"]
 
@@ -149,7 +139,7 @@ def test_a_long_page_text_is_written_in_parts_a_result_reads_one_of(tmp_path):
     sections = tuple(Section(f"s{i}", f"Mục {i}", f"đoạn {i} " + "chữ " * 1500, False) for i in range(12))
     index.add_page("huong-dan/dai.html", "Dài", CutPage(sections, {}), 2)
     index.close()
-    files = _scripts(tmp_path / "search")
+    files = index_scripts(tmp_path / "search")
     page = files["t/0.js"][1]
     starts = [0] + page["c"]
     assert len(starts) > 3 and all(f"t/0-{k}.js" in files for k in range(1, len(starts)))
@@ -163,7 +153,7 @@ def test_a_huge_section_keeps_only_the_text_a_snippet_can_show(tmp_path):
     index = SearchIndex(tmp_path)
     index.add_page("dong-thoi-gian.html", "Dòng thời gian", CutPage((Section("", "", "mốc " * 50_000 + "cuối", True),), {}), 2)
     index.close()
-    files = _scripts(tmp_path / "search")
+    files = index_scripts(tmp_path / "search")
     shown = files["t/0.js"][1]["s"][0][2]
     assert shown.startswith("mốc mốc") and shown.endswith(" …") and len(shown) <= search_index.SNIPPET_CHARS + 2
     # every word is still found: the postings come from the whole text
@@ -221,7 +211,7 @@ def test_words_and_pairs_are_listed_right_with_more_words_than_16_bits_can_numbe
         index.add_page(f"huong-dan/{n}.html", str(n), cut, 2)
     index.close()
     assert len(index.tokens) > 2**16
-    files = _scripts(tmp_path / "search")
+    files = index_scripts(tmp_path / "search")
     expected: dict[str, set[int]] = {}
     for number, words in enumerate(sections):
         for key in words + [f"{a} {b}" for a, b in zip(words, words[1:])]:
